@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import actions
+from accounts.consent_texts import TEXTS
+from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.models import Consent
+from pijnreset.http import AuthenticatedRequest
+
+
+@login_required
+def profile(request: AuthenticatedRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.save()
+            messages.success(request, _("Your settings are saved."))
+            with translation.override(user.preferred_language):
+                return redirect("accounts:profile")
+        return render(request, "accounts/profile.html", _profile_context(request, form), status=422)
+    return render(request, "accounts/profile.html", _profile_context(request, form))
+
+
+def _profile_context(request: AuthenticatedRequest, form: ProfileForm) -> dict[str, object]:
+    consents = Consent.objects.filter(user=request.user).order_by("purpose", "-given_at")
+    return {"form": form, "consents": consents, "texts": TEXTS}
+
+
+@login_required
+@require_POST
+def withdraw_consent(request: AuthenticatedRequest, purpose: str) -> HttpResponse:
+    if purpose not in Consent.Purpose.values or purpose == Consent.Purpose.TERMS:
+        raise Http404
+    actions.withdraw_consent(user=request.user, purpose=purpose, now=timezone.now())
+    messages.success(request, _("Your permission is withdrawn."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def delete_account(request: AuthenticatedRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/delete.html", {"form": form}, status=422)
+        user = request.user
+        logout(request)
+        actions.delete_account(user=user)
+        messages.success(request, _("Your account and all your data have been deleted."))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,587 @@
+"""Pure scoring functions for the pijnreset instruments (CLINICAL.md sections 2, 3 and 6).
+
+Standard library only: no Django. Every function validates its input and raises
+:class:`InvalidAnswers` (or its subclass :class:`IncompleteResponse`) naming the offending
+field; nothing is ever coerced, defaulted to 0 or silently de-duplicated.
+
+Arithmetic is exact (``Fraction``); ``Decimal`` values are derived from the exact value and
+display values are rounded half-up (``ROUND_HALF_UP``), never with ``round()``. Classification
+(bands, change meaning) always uses the exact value.
+
+Field names in errors: keyword names (``"pain_areas"``, ``"fatigue"``), ``"items"`` for the
+list as a whole and ``"items[i]"`` with a 0-based index (as in the JSON array) for one item;
+the message uses the 1-based clinical item number ("item 9").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+from assessments.rounding import round_half_up as round_half_up  # noqa: PLC0414 (re-export)
+from assessments.rounding import to_decimal as _to_decimal
+
+# --- Constants (CLINICAL 3.1) ---
+
+AREAS: Final[tuple[str, ...]] = (
+    "jaw_left",
+    "jaw_right",
+    "shoulder_girdle_left",
+    "shoulder_girdle_right",
+    "upper_arm_left",
+    "upper_arm_right",
+    "lower_arm_left",
+    "lower_arm_right",
+    "hip_left",
+    "hip_right",
+    "upper_leg_left",
+    "upper_leg_right",
+    "lower_leg_left",
+    "lower_leg_right",
+    "neck",
+    "upper_back",
+    "lower_back",
+    "chest",
+    "abdomen",
+)
+
+# Jaw, chest and abdomen count in the WPI but belong to no region.
+REGIONS: Final[Mapping[str, frozenset[str]]] = {
+    "left_upper": frozenset({"shoulder_girdle_left", "upper_arm_left", "lower_arm_left"}),
+    "right_upper": frozenset({"shoulder_girdle_right", "upper_arm_right", "lower_arm_right"}),
+    "left_lower": frozenset({"hip_left", "upper_leg_left", "lower_leg_left"}),
+    "right_lower": frozenset({"hip_right", "upper_leg_right", "lower_leg_right"}),
+    "axial": frozenset({"neck", "upper_back", "lower_back"}),
+}
+
+FS_BANDS: Final[tuple[str, ...]] = ("none", "mild", "moderate", "severe", "very_severe")
+PHQ4_BANDS: Final[tuple[str, ...]] = ("none", "mild", "moderate", "severe")
+PHQ9_BANDS: Final[tuple[str, ...]] = (
+    "minimal",
+    "mild",
+    "moderate",
+    "moderately_severe",
+    "severe",
+)
+GAD7_BANDS: Final[tuple[str, ...]] = ("minimal", "mild", "moderate", "severe")
+PGIC_LABELS: Final[Mapping[int, str]] = {
+    1: "very_much_improved",
+    2: "much_improved",
+    3: "minimally_improved",
+    4: "no_change",
+    5: "minimally_worse",
+    6: "much_worse",
+    7: "very_much_worse",
+}
+CHANGE_MEANINGS: Final[tuple[str, ...]] = (
+    "worse",
+    "no_important_change",
+    "minimal",
+    "moderate",
+    "substantial",
+    "not_applicable",
+)
+
+_ACR_FIELDS: Final[tuple[str, ...]] = (
+    "pain_areas",
+    "fatigue",
+    "waking_unrefreshed",
+    "cognitive",
+    "headaches",
+    "lower_abdominal",
+    "depression",
+    "symptoms_3_months",
+)
+
+# --- Errors ---
+
+
+class InvalidAnswers(ValueError):
+    """The answers cannot be scored; ``field`` names the offending field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class IncompleteResponse(InvalidAnswers):
+    """Required items are missing, so the response gets no score.
+
+    ``missing_items`` holds the 1-based clinical item numbers that are missing.
+    """
+
+    def __init__(self, field: str, message: str, missing_items: tuple[int, ...] = ()) -> None:
+        super().__init__(field, message)
+        self.missing_items = missing_items
+
+
+# --- Small helpers ---
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    return None if whole == 0 else _to_decimal(Fraction(part, whole))
+
+
+# --- Validation helpers ---
+
+
+def _require_int(value: object, name: str, low: int, high: int) -> int:
+    if value is None:
+        raise InvalidAnswers(name, "is missing")
+    # bool is a subclass of int; it is not accepted where a number is wanted.
+    if type(value) is not int:
+        raise InvalidAnswers(name, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise InvalidAnswers(name, f"must be from {low} to {high}, got {value}")
+    return value
+
+
+def _require_bool(value: object, name: str) -> bool:
+    if value is None:
+        raise InvalidAnswers(name, "is missing")
+    if type(value) is not bool:
+        raise InvalidAnswers(name, "must be true or false")
+    return value
+
+
+def _require_sequence(items: object, name: str, count: int | None) -> Sequence[object]:
+    if items is None:
+        raise InvalidAnswers(name, "is missing")
+    if isinstance(items, (str, bytes, bytearray)) or not isinstance(items, Sequence):
+        raise InvalidAnswers(name, "must be a list of answers")
+    if count is not None and len(items) != count:
+        raise InvalidAnswers(name, f"must have exactly {count} items, got {len(items)}")
+    return items
+
+
+def _complete_items(items: object, count: int, instrument: str) -> tuple[int, ...]:
+    """All ``count`` items required, each an int 0-3 (PHQ-4, PHQ-9, GAD-7)."""
+    seq = _require_sequence(items, "items", count)
+    missing = tuple(i + 1 for i, item in enumerate(seq) if item is None)
+    if missing:
+        numbers = ", ".join(str(n) for n in missing)
+        raise IncompleteResponse(
+            f"items[{missing[0] - 1}]" if len(missing) == 1 else "items",
+            f"{instrument}: all items are required; missing item(s) {numbers}",
+            missing,
+        )
+    return tuple(_require_int(item, f"items[{i}]", 0, 3) for i, item in enumerate(seq))
+
+
+# --- ACR 2016 (CLINICAL 3.1) ---
+
+
+@dataclass(frozen=True)
+class Acr2016Score:
+    wpi: int
+    regions: int
+    generalized_pain: bool
+    sss: int
+    fs: int
+    severity: str
+    meets_2016_thresholds: bool
+    pain_areas: tuple[str, ...] = ()  # canonical AREAS order
+    painful_regions: tuple[str, ...] = ()  # names from REGIONS, in REGIONS order
+
+
+def fs_band(fs: int) -> str:
+    """Fibromyalgia severity band (Wolfe 2015): 0-3 none ... 20-31 very_severe."""
+    value = _require_int(fs, "fs", 0, 31)
+    if value <= 3:
+        return "none"
+    if value <= 7:
+        return "mild"
+    if value <= 11:
+        return "moderate"
+    if value <= 19:
+        return "severe"
+    return "very_severe"
+
+
+def _validate_areas(pain_areas: object) -> frozenset[str]:
+    name = "pain_areas"
+    if pain_areas is None:
+        raise InvalidAnswers(name, "is missing")
+    if isinstance(pain_areas, (str, bytes, bytearray, Mapping)) or not isinstance(
+        pain_areas, Iterable
+    ):
+        raise InvalidAnswers(name, "must be a list of body area keys")
+    seen: set[str] = set()
+    for area in pain_areas:
+        if not isinstance(area, str):
+            raise InvalidAnswers(name, f"every area must be a text key, got {area!r}")
+        if area not in AREAS:
+            raise InvalidAnswers(name, f"unknown body area {area!r}")
+        if area in seen:
+            raise InvalidAnswers(name, f"body area {area!r} is given more than once")
+        seen.add(area)
+    return frozenset(seen)
+
+
+def acr2016(
+    *,
+    pain_areas: Iterable[str] | None = None,
+    fatigue: int | None = None,
+    waking_unrefreshed: int | None = None,
+    cognitive: int | None = None,
+    headaches: bool | None = None,
+    lower_abdominal: bool | None = None,
+    depression: bool | None = None,
+    symptoms_3_months: bool | None = None,
+) -> Acr2016Score:
+    """Score the ACR 2016 criteria (WPI, regions, SSS, FS, band, thresholds).
+
+    Every argument is required: an omitted or ``None`` argument raises InvalidAnswers naming
+    it (so ``acr2016(**payload)`` reports a missing key as a field error). ``pain_areas``
+    lists the painful areas (keys of AREAS); an empty list means no pain.
+    """
+    areas = _validate_areas(pain_areas)
+    fat = _require_int(fatigue, "fatigue", 0, 3)
+    unref = _require_int(waking_unrefreshed, "waking_unrefreshed", 0, 3)
+    cog = _require_int(cognitive, "cognitive", 0, 3)
+    head = _require_bool(headaches, "headaches")
+    abdo = _require_bool(lower_abdominal, "lower_abdominal")
+    dep = _require_bool(depression, "depression")
+    three_months = _require_bool(symptoms_3_months, "symptoms_3_months")
+
+    wpi = len(areas)
+    painful_regions = tuple(name for name, members in REGIONS.items() if areas & members)
+    regions = len(painful_regions)
+    generalized = regions >= 4
+    sss = fat + unref + cog + int(head) + int(abdo) + int(dep)
+    fs = wpi + sss
+    wpi_sss = (wpi >= 7 and sss >= 5) or (4 <= wpi <= 6 and sss >= 9)
+    return Acr2016Score(
+        wpi=wpi,
+        regions=regions,
+        generalized_pain=generalized,
+        sss=sss,
+        fs=fs,
+        severity=fs_band(fs),
+        meets_2016_thresholds=wpi_sss and generalized and three_months,
+        pain_areas=tuple(a for a in AREAS if a in areas),
+        painful_regions=painful_regions,
+    )
+
+
+def acr2016_from_answers(answers: Mapping[str, object]) -> Acr2016Score:
+    """Score a decoded JSON object: rejects unknown keys and missing keys by name."""
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswers("answers", "must be an object with the ACR 2016 fields")
+    for key in answers:
+        if key not in _ACR_FIELDS:
+            raise InvalidAnswers(str(key), "is not an ACR 2016 field")
+    for key in _ACR_FIELDS:
+        if key not in answers or answers[key] is None:
+            raise InvalidAnswers(key, "is missing")
+    return acr2016(**answers)  # type: ignore[arg-type]  # validated inside acr2016
+
+
+# --- PHQ-4, PHQ-9, GAD-7 (CLINICAL 3.4) ---
+
+
+@dataclass(frozen=True)
+class Phq4Score:
+    total: int
+    severity: str
+    anxiety: int
+    depression: int
+    anxiety_positive: bool
+    depression_positive: bool
+
+
+@dataclass(frozen=True)
+class Phq9Score:
+    total: int
+    severity: str
+    crisis: bool  # item 9 > 0: show the crisis panel first (CLINICAL 6)
+
+
+@dataclass(frozen=True)
+class Gad7Score:
+    total: int
+    severity: str
+
+
+def _band(total: int, upper_bounds: tuple[int, ...], names: tuple[str, ...]) -> str:
+    for bound, name in zip(upper_bounds, names, strict=True):
+        if total <= bound:
+            return name
+    raise AssertionError("total outside validated range")  # pragma: no cover
+
+
+def phq4(items: Sequence[int]) -> Phq4Score:
+    """PHQ-4: 4 items 0-3; total 0-12 banded 0-2/3-5/6-8/9-12; subscales >= 3 positive."""
+    values = _complete_items(items, 4, "PHQ-4")
+    total = sum(values)
+    anxiety = values[0] + values[1]
+    depression = values[2] + values[3]
+    return Phq4Score(
+        total=total,
+        severity=_band(total, (2, 5, 8, 12), PHQ4_BANDS),
+        anxiety=anxiety,
+        depression=depression,
+        anxiety_positive=anxiety >= 3,
+        depression_positive=depression >= 3,
+    )
+
+
+def phq9(items: Sequence[int]) -> Phq9Score:
+    """PHQ-9: 9 items 0-3; total 0-27 banded 0-4/5-9/10-14/15-19/20-27; crisis if item 9 > 0."""
+    values = _complete_items(items, 9, "PHQ-9")
+    total = sum(values)
+    return Phq9Score(
+        total=total,
+        severity=_band(total, (4, 9, 14, 19, 27), PHQ9_BANDS),
+        crisis=values[8] > 0,
+    )
+
+
+def gad7(items: Sequence[int]) -> Gad7Score:
+    """GAD-7: 7 items 0-3; total 0-21 banded 0-4/5-9/10-14/15-21."""
+    values = _complete_items(items, 7, "GAD-7")
+    total = sum(values)
+    return Gad7Score(total=total, severity=_band(total, (4, 9, 14, 21), GAD7_BANDS))
+
+
+# --- PGIC (CLINICAL 3.3) ---
+
+
+@dataclass(frozen=True)
+class PgicScore:
+    answer: int
+    label: str
+    much_improved: bool  # 1-2
+    improved: bool  # 1-3
+
+
+@dataclass(frozen=True)
+class PgicSummary:
+    distribution: Mapping[int, int]  # answer 1..7 -> count (all seven keys present)
+    n: int
+    much_improved_count: int
+    improved_count: int
+    share_much_improved: Decimal | None  # fraction 0..1, None when n == 0
+    share_improved: Decimal | None
+
+
+def pgic(answer: int) -> PgicScore:
+    value = _require_int(answer, "answer", 1, 7)
+    return PgicScore(
+        answer=value,
+        label=PGIC_LABELS[value],
+        much_improved=value <= 2,
+        improved=value <= 3,
+    )
+
+
+def pgic_summary(answers: Sequence[int]) -> PgicSummary:
+    seq = _require_sequence(answers, "answers", None)
+    values = [_require_int(a, f"answers[{i}]", 1, 7) for i, a in enumerate(seq)]
+    distribution = {k: 0 for k in PGIC_LABELS}
+    for value in values:
+        distribution[value] += 1
+    n = len(values)
+    much = distribution[1] + distribution[2]
+    improved = much + distribution[3]
+    return PgicSummary(
+        distribution=distribution,
+        n=n,
+        much_improved_count=much,
+        improved_count=improved,
+        share_much_improved=_share(much, n),
+        share_improved=_share(improved, n),
+    )
+
+
+# --- FIQR (CLINICAL 3.5), structure and scoring only ---
+
+_FIQR_FUNCTION: Final = range(9)  # items 1-9
+_FIQR_OVERALL: Final = range(9, 11)  # items 10-11
+_FIQR_SYMPTOMS: Final = range(11, 21)  # items 12-21
+
+
+@dataclass(frozen=True)
+class FiqrScore:
+    function: Decimal  # 0-30
+    overall: Decimal  # 0-20
+    symptoms: Decimal  # 0-50
+    total: Decimal  # 0-100
+    function_exact: Fraction = field(repr=False)
+    overall_exact: Fraction = field(repr=False)
+    symptoms_exact: Fraction = field(repr=False)
+    total_exact: Fraction = field(repr=False)
+    missing_function_items: int = 0  # 0 or 1 (1 -> function sum scaled by 9/8)
+
+    @property
+    def function_display(self) -> Decimal:
+        return round_half_up(self.function_exact)
+
+    @property
+    def overall_display(self) -> Decimal:
+        return round_half_up(self.overall_exact)
+
+    @property
+    def symptoms_display(self) -> Decimal:
+        return round_half_up(self.symptoms_exact)
+
+    @property
+    def total_display(self) -> Decimal:
+        return round_half_up(self.total_exact)
+
+    def display(self) -> dict[str, Decimal]:
+        """All four values rounded half-up to one decimal, for showing only."""
+        return {
+            "function": self.function_display,
+            "overall": self.overall_display,
+            "symptoms": self.symptoms_display,
+            "total": self.total_display,
+        }
+
+
+def fiqr(items: Sequence[int | None]) -> FiqrScore:
+    """FIQR: 21 items, each None (missing) or int 0-10.
+
+    Function = sum(items 1-9) / 3, overall = sum(items 10-11), symptoms = sum(items 12-21) / 2.
+    Exactly one missing function item: function sum x 9/8. Two or more missing function
+    items, or any missing overall/symptom item: IncompleteResponse.
+    """
+    seq = _require_sequence(items, "items", 21)
+    values: list[int | None] = [
+        None if item is None else _require_int(item, f"items[{i}]", 0, 10)
+        for i, item in enumerate(seq)
+    ]
+    missing_other = [i for i in (*_FIQR_OVERALL, *_FIQR_SYMPTOMS) if values[i] is None]
+    if missing_other:
+        numbers = ", ".join(str(i + 1) for i in missing_other)
+        raise IncompleteResponse(
+            f"items[{missing_other[0]}]" if len(missing_other) == 1 else "items",
+            f"FIQR overall impact and symptom items (10-21) are all required; "
+            f"missing item(s) {numbers}",
+            tuple(i + 1 for i in missing_other),
+        )
+    missing_function = [i for i in _FIQR_FUNCTION if values[i] is None]
+    if len(missing_function) >= 2:
+        numbers = ", ".join(str(i + 1) for i in missing_function)
+        raise IncompleteResponse(
+            "items",
+            f"FIQR: at most one function item (1-9) may be missing; missing items {numbers}",
+            tuple(i + 1 for i in missing_function),
+        )
+
+    def total_of(indices: range) -> int:
+        return sum(v for i in indices if (v := values[i]) is not None)
+
+    function_sum = Fraction(total_of(_FIQR_FUNCTION))
+    if missing_function:
+        function_sum = function_sum * Fraction(9, 8)
+    function = function_sum / 3
+    overall = Fraction(total_of(_FIQR_OVERALL))
+    symptoms = Fraction(total_of(_FIQR_SYMPTOMS), 2)
+    total = function + overall + symptoms
+    return FiqrScore(
+        function=_to_decimal(function),
+        overall=_to_decimal(overall),
+        symptoms=_to_decimal(symptoms),
+        total=_to_decimal(total),
+        function_exact=function,
+        overall_exact=overall,
+        symptoms_exact=symptoms,
+        total_exact=total,
+        missing_function_items=len(missing_function),
+    )
+
+
+# --- NRS means and change (CLINICAL 3.2) ---
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """Percent change (baseline - current) / baseline x 100; positive = reduction.
+
+    ``percent_exact`` is the exact rational value used for classification; ``percent`` is
+    its Decimal (exact when the value terminates, else 50 significant digits); ``display``
+    is rounded half-up to one decimal. All three are None when meaning is not_applicable.
+    Meanings beyond IMMPACT (minimal up to 30 %, "worse", windows) are product rules.
+    """
+
+    baseline: Decimal
+    current: Decimal
+    percent: Decimal | None
+    percent_exact: Fraction | None
+    display: Decimal | None
+    meaning: str
+
+
+def _exact_number(value: object, name: str) -> Fraction:
+    if value is None:
+        raise InvalidAnswers(name, "is missing")
+    if isinstance(value, bool) or not isinstance(value, (Decimal, Fraction, int)):
+        raise InvalidAnswers(name, "must be a Decimal, Fraction or int (never a float)")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidAnswers(name, "must be a finite number")
+    exact = Fraction(value)
+    if exact < 0:
+        raise InvalidAnswers(name, "must not be negative")
+    return exact
+
+
+def _classify_change(percent: Fraction) -> str:
+    if percent <= -10:
+        return "worse"
+    if percent < 10:
+        return "no_important_change"
+    if percent < 30:
+        return "minimal"
+    if percent < 50:
+        return "moderate"
+    return "substantial"
+
+
+def percent_change(
+    baseline: Decimal | Fraction | int, current: Decimal | Fraction | int
+) -> ChangeResult:
+    """Change from baseline to current, classified on the exact value (CLINICAL 3.2).
+
+    Pass Decimals, or the exact Fractions from :func:`exact_mean_of` (a mean of 3, 7, ... days
+    is not a terminating decimal, so a Decimal mean is already rounded). Floats are rejected.
+    """
+    base = _exact_number(baseline, "baseline")
+    cur = _exact_number(current, "current")
+    base_dec, cur_dec = _to_decimal(base), _to_decimal(cur)
+    if base == 0:
+        return ChangeResult(base_dec, cur_dec, None, None, None, "not_applicable")
+    exact = (base - cur) / base * 100
+    return ChangeResult(
+        baseline=base_dec,
+        current=cur_dec,
+        percent=_to_decimal(exact),
+        percent_exact=exact,
+        display=round_half_up(exact),
+        meaning=_classify_change(exact),
+    )
+
+
+def exact_mean_of(scores: Sequence[int], *, minimum: int = 1) -> Fraction | None:
+    """Exact mean of daily 0-10 scores, or None with fewer than ``minimum`` scores."""
+    seq = _require_sequence(scores, "scores", None)
+    values = [_require_int(s, f"scores[{i}]", 0, 10) for i, s in enumerate(seq)]
+    if type(minimum) is not int or minimum < 1:
+        raise InvalidAnswers("minimum", "must be a whole number of 1 or more")
+    if len(values) < minimum:
+        return None
+    return Fraction(sum(values), len(values))
+
+
+def mean_of(scores: Sequence[int], *, minimum: int = 1) -> Decimal | None:
+    """Mean of daily 0-10 scores as Decimal (``None``: "not enough data yet").
+
+    Use ``minimum=4`` for the baseline and current windows. For classification, prefer
+    :func:`exact_mean_of` (this Decimal is rounded to 50 digits when not terminating).
+    """
+    exact = exact_mean_of(scores, minimum=minimum)
+    return None if exact is None else _to_decimal(exact)

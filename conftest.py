@@ -1,0 +1,81 @@
+"""Shared test fixtures: the named personas of ARCHITECTURE.md.
+
+Each persona is a real user row with a verified e-mail address, so tests can
+log in through the real forms as well as with `client.force_login`.
+"""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from accounts import actions
+from accounts.models import Consent, Role, User
+
+PASSWORD = "een-lange-zin-om-te-testen"  # noqa: S105
+
+
+def make_user(
+    email: str, *, role: str = Role.PATIENT, name: str = "", language: str = "nl", **extra
+):
+    user = User.objects.create_user(
+        email=email,
+        password=PASSWORD,
+        display_name=name,
+        role=role,
+        preferred_language=language,
+        **extra,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    now = timezone.now()
+    actions.give_consent(user=user, purpose=Consent.Purpose.TERMS, now=now)
+    if role == Role.PATIENT:
+        actions.give_consent(user=user, purpose=Consent.Purpose.HEALTH_DATA, now=now)
+    return user
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def patient_anna(db):
+    return make_user("anna@example.nl", name="Anna")
+
+
+@pytest.fixture
+def patient_bram(db):
+    """A second patient: the one who must be denied Anna's data."""
+    return make_user("bram@example.nl", name="Bram", language="en")
+
+
+@pytest.fixture
+def therapist_eva(db):
+    return make_user("eva@example.nl", role=Role.THERAPIST, name="Eva")
+
+
+@pytest.fixture
+def therapist_joost(db):
+    return make_user("joost@example.nl", role=Role.THERAPIST, name="Joost")
+
+
+@pytest.fixture
+def manager_mila(db):
+    return make_user("mila@example.nl", role=Role.PRACTICE_MANAGER, name="Mila")
+
+
+@pytest.fixture
+def operator_olaf(db):
+    return make_user(
+        "olaf@example.nl", role=Role.NETWORK_OPERATOR, name="Olaf", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

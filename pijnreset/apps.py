@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PijnresetConfig(AppConfig):
+    name = "pijnreset"
+    verbose_name = "pijnreset"

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    """The language switch (same page, other language) and the crisis lines."""
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    path = request.get_full_path()
+    switch = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = translate_url(path, code)
+        if url == path:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        switch.append({"code": code, "url": url, "name": get_language_info(code)["name_local"]})
+    return {"language_switch": switch, "current_language": current}

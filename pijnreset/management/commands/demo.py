@@ -1,0 +1,93 @@
+"""Load demo data for local work: `manage.py demo` (only when DEBUG is on).
+
+Idempotent: running it again updates the same rows, never duplicates them.
+Each later part of the product adds a step to DEMO_STEPS.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from accounts import actions
+from accounts.models import Consent, Role, User
+
+DEMO_PASSWORD = "rustig-ademen-2026"  # noqa: S105  (documented demo password, DEBUG only)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    display_name: str
+    role: str
+    language: str = "nl"
+    staff: bool = False
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("anna@demo.pijnreset.nl", "Anna", Role.PATIENT),
+    DemoAccount("bram@demo.pijnreset.nl", "Bram", Role.PATIENT, language="en"),
+    DemoAccount("eva@demo.pijnreset.nl", "Eva de Vries", Role.THERAPIST),
+    DemoAccount("mila@demo.pijnreset.nl", "Mila Jansen", Role.PRACTICE_MANAGER),
+    DemoAccount("olaf@demo.pijnreset.nl", "Olaf Operator", Role.NETWORK_OPERATOR, staff=True),
+)
+
+
+def create_accounts() -> None:
+    now = timezone.now()
+    for account in DEMO_ACCOUNTS:
+        user, _created = User.objects.update_or_create(
+            email=account.email,
+            defaults={
+                "display_name": account.display_name,
+                "role": account.role,
+                "preferred_language": account.language,
+                "is_staff": account.staff,
+                "is_superuser": account.staff,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+        if account.role == Role.PATIENT:
+            actions.give_consent(user=user, purpose=Consent.Purpose.HEALTH_DATA, now=now)
+        actions.give_consent(user=user, purpose=Consent.Purpose.TERMS, now=now)
+
+
+DEMO_STEPS: list[tuple[str, Callable[[], None]]] = [
+    ("accounts", create_accounts),
+]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo accounts and data (DEBUG only)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already has users.",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        if not settings.DEBUG:
+            raise CommandError("Refusing to load demo data: DEBUG is off (is this production?).")
+        if options["if_empty"] and User.objects.exists():
+            self.stdout.write("The database already has data; demo data not loaded.")
+        else:
+            with transaction.atomic():
+                for _name, step in tqdm(DEMO_STEPS, desc="Demo data", unit="step"):
+                    step()
+        self.print_accounts()
+
+    def print_accounts(self) -> None:
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.role:<17} {account.email}")

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from pijnreset import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("hulp/", views.help_page, name="help"),
+    path("over/", views.about, name="about"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("account/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    prefix_default_language=False,
+)
+
+handler403 = "pijnreset.views.permission_denied"
+handler404 = "pijnreset.views.page_not_found"
+handler500 = "pijnreset.views.server_error"
