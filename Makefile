@@ -57,7 +57,7 @@ test-postgres:
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	DEBUG=true $(BIN)/mypy .  # the django-stubs plugin loads settings
 	scripts/lint_rules.sh
 
 format: $(VENV)/.installed-test
