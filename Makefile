@@ -26,7 +26,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml constraints.txt packa
 	@touch $@
 
 compilemessages: $(VENV)/.installed
-	@$(BIN)/pybabel -q compile -d pijnreset/locale -D django
+	@scripts/compile_messages.sh
 
 ## run: migrate, load demo data into an empty database, serve http://127.0.0.1:8000
 run: install
@@ -67,7 +67,7 @@ format: $(VENV)/.installed-test
 ## messages: collect translatable strings into the .po files (needs GNU gettext)
 messages: install
 	@command -v xgettext >/dev/null || { echo "Install GNU gettext (apt-get install gettext)"; exit 1; }
-	DEBUG=true $(PY) manage.py makemessages -l nl -l en --ignore '.venv/*' --ignore 'node_modules/*' --no-obsolete
+	scripts/messages.sh
 	$(MAKE) compilemessages
 
 clean:

@@ -32,6 +32,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Video consults get a room under this address (a self-hosted Jitsi Meet, say).
+VIDEO_ROOM_BASE_URL = env.str("VIDEO_ROOM_BASE_URL", default="https://meet.example.nl/pijnreset-")
 SITE_ID = 1
 
 INSTALLED_APPS = [
@@ -47,8 +49,18 @@ INSTALLED_APPS = [
     "allauth.account",
     "csp",
     "django_htmx",
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "pijnreset",
     "accounts",
+    "programme",
+    "exercises",
+    "diary",
+    "assessments",
+    "practices",
+    "bookings",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -100,10 +112,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use a real file (not shared-cache memory) so concurrent writers meet
+    # SQLite's real write lock and busy timeout, as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background tasks: django-tasks with the database backend -----------------
+# Tests run tasks at once (ImmediateBackend) so their effects are visible;
+# everywhere else a worker (`manage.py db_worker`) picks them from the table.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
@@ -169,6 +197,9 @@ DEFAULT_USER_TIME_ZONE = "Europe/Amsterdam"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "pijnreset" / "static"]
+# Each app keeps its own translations in <app>/locale (Django finds them);
+# pijnreset/locale holds the project's and the accounts app's.
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api.main import api
 from pijnreset import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,13 +1,18 @@
 """Load demo data for local work: `manage.py demo` (only when DEBUG is on).
 
 Idempotent: running it again updates the same rows, never duplicates them.
-Each later part of the product adds a step to DEMO_STEPS.
+Each app may add steps: a module `<app>/demo.py` with a list
+`STEPS = [("name", function), ...]`, run in INSTALLED_APPS order after the
+accounts step. Every step must itself be idempotent.
 """
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -61,9 +66,16 @@ def create_accounts() -> None:
         actions.give_consent(user=user, purpose=Consent.Purpose.TERMS, now=now)
 
 
-DEMO_STEPS: list[tuple[str, Callable[[], None]]] = [
-    ("accounts", create_accounts),
-]
+Step = tuple[str, Callable[[], None]]
+
+
+def demo_steps() -> list[Step]:
+    steps: list[Step] = [("accounts", create_accounts)]
+    for config in apps.get_app_configs():
+        if importlib.util.find_spec(f"{config.name}.demo") is None:
+            continue
+        steps += importlib.import_module(f"{config.name}.demo").STEPS
+    return steps
 
 
 class Command(BaseCommand):
@@ -83,7 +95,9 @@ class Command(BaseCommand):
             self.stdout.write("The database already has data; demo data not loaded.")
         else:
             with transaction.atomic():
-                for _name, step in tqdm(DEMO_STEPS, desc="Demo data", unit="step"):
+                progress = tqdm(demo_steps(), desc="Demo data", unit="step")
+                for name, step in progress:
+                    progress.set_postfix_str(name)
                     step()
         self.print_accounts()
 

@@ -1,0 +1,16 @@
+"""The JSON API under /api/v1/ (django-ninja): thin endpoints over the apps' actions.
+
+Each area has its own module in this package with a `router`; add it below.
+OpenAPI: /api/v1/openapi.json; interactive docs: /api/v1/docs.
+"""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="pijnreset API",
+    version="1",
+    description="Check-ins, open scoring, practices and appointments. Dates are ISO 8601.",
+    urls_namespace="api",
+)
+
+# Routers, one line per area (keep the order stable):
