@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/pijnreset
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install install-test run demo test test-sqlite test-postgres lint format messages compilemessages browser clean
+.PHONY: install install-test run demo test test-sqlite test-postgres lint format messages compilemessages browser bench clean
 
 ## install: create .venv with the pinned dependencies and compile the translations
 install: $(VENV)/.installed compilemessages
@@ -31,6 +31,8 @@ compilemessages: $(VENV)/.installed
 ## run: migrate, load demo data into an empty database, serve http://127.0.0.1:8000
 run: install
 	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py load_content
+	DEBUG=true $(PY) manage.py load_instruments
 	DEBUG=true $(PY) manage.py demo --if-empty
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -69,6 +71,11 @@ messages: install
 	@command -v xgettext >/dev/null || { echo "Install GNU gettext (apt-get install gettext)"; exit 1; }
 	scripts/messages.sh
 	$(MAKE) compilemessages
+
+## bench: latency and throughput figures (not part of make test)
+bench: install
+	$(PY) bench/bench_practices.py
+	$(PY) bench/bench_today.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

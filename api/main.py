@@ -14,3 +14,15 @@ api = NinjaAPI(
 )
 
 # Routers, one line per area (keep the order stable):
+from api import checkins  # noqa: E402
+
+api.add_router("", checkins.router)
+from api import scoring  # noqa: E402
+
+api.add_router("", scoring.router)
+from api import practices  # noqa: E402
+
+api.add_router("", practices.router)
+from api import appointments  # noqa: E402
+
+api.add_router("", appointments.router)

@@ -1,10 +1,23 @@
 """Safety rules that other apps ask about (CLINICAL.md section 6).
 
-Interface used by the Today page and the exercise pages. The assessments work
-replaces this body with the red-flag intake.
+Used by the Today page and the exercise pages.
 """
 
+from typing import Any
 
-def exercises_paused(user: object) -> bool:
-    """True while a red flag waits for the patient to confirm a doctor's visit."""
-    return False
+from django.urls import reverse
+
+
+def exercises_paused(user: Any) -> bool:
+    """True while a red flag waits for the patient to confirm a doctor's visit. One query."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    # Imported here so other apps can import this module while Django is still loading.
+    from assessments.models import RedFlagCheck
+
+    return RedFlagCheck.objects.awaiting_doctor().filter(patient=user).exists()
+
+
+def red_flags_url() -> str:
+    """Where the patient answers the red-flag questions ("something new?") or confirms a visit."""
+    return reverse("assessments:red_flags")

@@ -222,6 +222,60 @@ def _validate_areas(pain_areas: object) -> frozenset[str]:
     return frozenset(seen)
 
 
+@dataclass(frozen=True)
+class Acr2016SymptomScore:
+    """The symptom part of ACR 2016 (weeks 4, 8, 12): WPI, SSS, FS and band, no thresholds."""
+
+    wpi: int
+    regions: int
+    generalized_pain: bool
+    sss: int
+    fs: int
+    severity: str
+    pain_areas: tuple[str, ...] = ()  # canonical AREAS order
+    painful_regions: tuple[str, ...] = ()  # names from REGIONS, in REGIONS order
+
+
+def acr2016_symptoms(
+    *,
+    pain_areas: Iterable[str] | None = None,
+    fatigue: int | None = None,
+    waking_unrefreshed: int | None = None,
+    cognitive: int | None = None,
+    headaches: bool | None = None,
+    lower_abdominal: bool | None = None,
+    depression: bool | None = None,
+) -> Acr2016SymptomScore:
+    """Score the ACR 2016 symptom part: body map (WPI, regions) and SSS, FS and its band.
+
+    The 2016 thresholds need the duration question too, so they are not computed here (the
+    follow-ups at weeks 4, 8 and 12 ask only the symptom part, CLINICAL.md section 4).
+    Every argument is required, exactly as in :func:`acr2016`.
+    """
+    areas = _validate_areas(pain_areas)
+    fat = _require_int(fatigue, "fatigue", 0, 3)
+    unref = _require_int(waking_unrefreshed, "waking_unrefreshed", 0, 3)
+    cog = _require_int(cognitive, "cognitive", 0, 3)
+    head = _require_bool(headaches, "headaches")
+    abdo = _require_bool(lower_abdominal, "lower_abdominal")
+    dep = _require_bool(depression, "depression")
+
+    wpi = len(areas)
+    painful_regions = tuple(name for name, members in REGIONS.items() if areas & members)
+    sss = fat + unref + cog + int(head) + int(abdo) + int(dep)
+    fs = wpi + sss
+    return Acr2016SymptomScore(
+        wpi=wpi,
+        regions=len(painful_regions),
+        generalized_pain=len(painful_regions) >= 4,
+        sss=sss,
+        fs=fs,
+        severity=fs_band(fs),
+        pain_areas=tuple(a for a in AREAS if a in areas),
+        painful_regions=painful_regions,
+    )
+
+
 def acr2016(
     *,
     pain_areas: Iterable[str] | None = None,
@@ -239,32 +293,28 @@ def acr2016(
     it (so ``acr2016(**payload)`` reports a missing key as a field error). ``pain_areas``
     lists the painful areas (keys of AREAS); an empty list means no pain.
     """
-    areas = _validate_areas(pain_areas)
-    fat = _require_int(fatigue, "fatigue", 0, 3)
-    unref = _require_int(waking_unrefreshed, "waking_unrefreshed", 0, 3)
-    cog = _require_int(cognitive, "cognitive", 0, 3)
-    head = _require_bool(headaches, "headaches")
-    abdo = _require_bool(lower_abdominal, "lower_abdominal")
-    dep = _require_bool(depression, "depression")
+    part = acr2016_symptoms(
+        pain_areas=pain_areas,
+        fatigue=fatigue,
+        waking_unrefreshed=waking_unrefreshed,
+        cognitive=cognitive,
+        headaches=headaches,
+        lower_abdominal=lower_abdominal,
+        depression=depression,
+    )
     three_months = _require_bool(symptoms_3_months, "symptoms_3_months")
-
-    wpi = len(areas)
-    painful_regions = tuple(name for name, members in REGIONS.items() if areas & members)
-    regions = len(painful_regions)
-    generalized = regions >= 4
-    sss = fat + unref + cog + int(head) + int(abdo) + int(dep)
-    fs = wpi + sss
+    wpi, sss = part.wpi, part.sss
     wpi_sss = (wpi >= 7 and sss >= 5) or (4 <= wpi <= 6 and sss >= 9)
     return Acr2016Score(
         wpi=wpi,
-        regions=regions,
-        generalized_pain=generalized,
+        regions=part.regions,
+        generalized_pain=part.generalized_pain,
         sss=sss,
-        fs=fs,
-        severity=fs_band(fs),
-        meets_2016_thresholds=wpi_sss and generalized and three_months,
-        pain_areas=tuple(a for a in AREAS if a in areas),
-        painful_regions=painful_regions,
+        fs=part.fs,
+        severity=part.severity,
+        meets_2016_thresholds=wpi_sss and part.generalized_pain and three_months,
+        pain_areas=part.pain_areas,
+        painful_regions=part.painful_regions,
     )
 
 
@@ -279,6 +329,20 @@ def acr2016_from_answers(answers: Mapping[str, object]) -> Acr2016Score:
         if key not in answers or answers[key] is None:
             raise InvalidAnswers(key, "is missing")
     return acr2016(**answers)  # type: ignore[arg-type]  # validated inside acr2016
+
+
+def acr2016_symptoms_from_answers(answers: Mapping[str, object]) -> Acr2016SymptomScore:
+    """Score the symptom part from a decoded JSON object (no ``symptoms_3_months``)."""
+    fields = tuple(f for f in _ACR_FIELDS if f != "symptoms_3_months")
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswers("answers", "must be an object with the ACR 2016 symptom fields")
+    for key in answers:
+        if key not in fields:
+            raise InvalidAnswers(str(key), "is not an ACR 2016 symptom-part field")
+    for key in fields:
+        if key not in answers or answers[key] is None:
+            raise InvalidAnswers(key, "is missing")
+    return acr2016_symptoms(**answers)  # type: ignore[arg-type]  # validated inside
 
 
 # --- PHQ-4, PHQ-9, GAD-7 (CLINICAL 3.4) ---

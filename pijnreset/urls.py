@@ -19,6 +19,12 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("oefeningen/", include("exercises.urls")),
+    path("", include("programme.urls")),
+    path("dagboek/", include("diary.urls")),
+    path("vragenlijsten/", include("assessments.urls")),
+    path("praktijken/", include("practices.urls")),
+    path("afspraken/", include("bookings.urls")),
     prefix_default_language=False,
 )
 

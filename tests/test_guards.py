@@ -34,6 +34,13 @@ PUBLIC = {
     "account_login_code_confirm",
     "account_reset_password_from_key",
     "account_signup_by_passkey",
+    "programme:pages",  # pain education, public by design (issue 5)
+    "programme:manifest",  # the web app manifest
+    "practices:finder",  # the practice finder, public by design (issue 7)
+    "practices:therapists",
+    "practices:remote",
+    "practices:suggestions",
+    "bookings:held",  # "check your e-mail" after a guest booking
 }
 
 

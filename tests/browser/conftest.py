@@ -56,7 +56,11 @@ class PageProblems:
         self.foreign_requests: list[str] = []
 
     def on_console(self, message) -> None:
-        if message.type == "error":
+        # A form answered with 422 (or a 404 page) is logged by Chromium as a
+        # failed resource; that is the server doing its job, not a page error.
+        if message.type == "error" and not message.text.startswith(
+            "Failed to load resource: the server responded with a status of 4"
+        ):
             self.errors.append(message.text)
 
     def on_request(self, request) -> None:

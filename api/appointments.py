@@ -1,0 +1,190 @@
+"""Booking over JSON: the same actions as the booking pages.
+
+POST /appointments answers 201 with the appointment, or 409 when the time is
+no longer free (the database decides; see docs/locking.md). Another
+patient's appointment answers 404, as does one at a practice where you do
+not work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from uuid import UUID
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from accounts.models import User
+from api.auth import api_auth
+from api.errors import ERRORS, Error, FieldErrors, field_errors
+from bookings import actions
+from bookings.availability import is_offered
+from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
+from bookings.models import Appointment, AppointmentType, Kind
+from practices.models import Practice, Therapist
+
+router = Router(tags=["appointments"], auth=api_auth)
+
+
+class AppointmentIn(Schema):
+    therapist: UUID = Field(description="The therapist's id, as in the slot list")
+    start: dt.datetime = Field(description="Aware ISO 8601, a start from the slot list")
+    kind: Kind
+    type: str = Field(max_length=40, description="Appointment type code, e.g. video_consult")
+    practice: UUID | None = Field(
+        None, description="Needed only when the therapist works at several practices"
+    )
+    phone_to_call: str = Field(
+        "", max_length=20, description="For a phone consult: the number to call"
+    )
+
+
+class AppointmentOut(Schema):
+    id: UUID
+    practice: UUID
+    practice_name: str
+    therapist: UUID
+    therapist_name: str
+    type: str
+    kind: str
+    status: str
+    start: dt.datetime
+    end: dt.datetime
+    phone_to_call: str
+    video_url: str = Field(description="The video room, for the patient and the therapist only")
+
+
+ANSWERS = {**ERRORS, 409: Error, 410: Error}
+
+
+def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
+    private = appointment.shows_private_to(viewer)
+    return AppointmentOut(
+        id=appointment.public_id,
+        practice=appointment.practice.public_id,
+        practice_name=appointment.practice.name,
+        therapist=appointment.therapist.public_id,
+        therapist_name=appointment.therapist.name,
+        type=appointment.appointment_type.slug,
+        kind=appointment.kind,
+        status=appointment.status,
+        start=appointment.start,
+        end=appointment.end,
+        phone_to_call=appointment.phone_to_call if private else "",
+        video_url=appointment.video_url if private else "",
+    )
+
+
+def _where(
+    therapist: Therapist, payload: AppointmentIn, now: dt.datetime
+) -> tuple[Practice, AppointmentType]:
+    """The practice and type meant: the given practice, or the one where this time is offered."""
+    practices = [p for p in therapist.practices.all() if p.is_active]
+    if payload.practice is not None:
+        practices = [p for p in practices if p.public_id == payload.practice]
+    types = {
+        t.practice_id: t
+        for t in AppointmentType.objects.filter(
+            practice__in=practices, slug=payload.type, is_active=True
+        )
+    }
+    candidates = [(p, types[p.pk]) for p in practices if p.pk in types]
+    if len(candidates) == 1:
+        return candidates[0]
+    for practice, appointment_type in candidates:
+        if is_offered(
+            practice=practice,
+            therapist=therapist,
+            appointment_type=appointment_type,
+            kind=payload.kind,
+            start=payload.start,
+            now=now,
+        ):
+            return practice, appointment_type
+    raise SlotNotOffered()
+
+
+@router.post("/appointments", response={201: AppointmentOut, **ANSWERS})
+def create_appointment(request: HttpRequest, payload: AppointmentIn):  # type: ignore[no-untyped-def]
+    """Book a free slot for yourself. 409 when someone else was just faster."""
+    if payload.start.tzinfo is None or payload.start.utcoffset() is None:
+        message = "'start' needs a time zone, e.g. 2026-03-02T09:00:00Z."
+        return Status(422, field_errors({"start": message}, where={}))
+    therapist = (
+        Therapist.objects.listed()
+        .prefetch_related("practices")
+        .filter(public_id=payload.therapist)
+        .first()
+    )
+    if therapist is None:
+        return Status(404, Error(detail="There is no therapist with this id."))
+    now = timezone.now()
+    try:
+        practice, appointment_type = _where(therapist, payload, now)
+        appointment = actions.book_slot(
+            practice=practice,
+            therapist=therapist,
+            appointment_type=appointment_type,
+            kind=payload.kind,
+            start=payload.start.astimezone(dt.UTC),
+            now=now,
+            patient=request.auth,  # type: ignore[attr-defined]
+            phone_to_call=payload.phone_to_call,
+        )
+    except BookingError as error:
+        return _refusal(error)
+    return Status(201, _out(appointment, request.auth))  # type: ignore[attr-defined]
+
+
+def _refusal(error: BookingError) -> Status[Error | FieldErrors]:
+    """409/410 with the reason; 422 names the field the reason is about."""
+    if error.status == 422:
+        field = "kind" if isinstance(error, KindNotOffered) else "start"
+        return Status(422, field_errors({field: error.message}, where={}))
+    return Status(error.status, Error(detail=error.message))
+
+
+def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return Appointment.objects.visible_to(request.auth).select_related(  # type: ignore[attr-defined]
+        "practice", "therapist", "appointment_type"
+    )
+
+
+@router.get("/appointments", response={200: list[AppointmentOut], **ANSWERS})
+def list_appointments(request: HttpRequest):  # type: ignore[no-untyped-def]
+    """Your own appointments from a week ago on, soonest first."""
+    since = timezone.now() - dt.timedelta(days=7)
+    own = (
+        Appointment.objects.of_patient(request.auth)  # type: ignore[attr-defined]
+        .filter(start__gte=since)
+        .select_related("practice", "therapist", "appointment_type")
+        .order_by("start")[:200]
+    )
+    return Status(200, [_out(a, request.auth) for a in own])  # type: ignore[attr-defined]
+
+
+@router.get("/appointments/{appointment_id}", response={200: AppointmentOut, **ANSWERS})
+def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
+    """Your appointment, or one at a practice where you work; 404 for any other."""
+    appointment = _visible(request).filter(public_id=appointment_id).first()
+    if appointment is None:
+        return Status(404, Error(detail="There is no appointment with this id."))
+    return Status(200, _out(appointment, request.auth))  # type: ignore[attr-defined]
+
+
+@router.post("/appointments/{appointment_id}/cancel", response={200: AppointmentOut, **ANSWERS})
+def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
+    """Cancel: a patient until the practice's deadline (then 409), the practice at any time."""
+    appointment = _visible(request).filter(public_id=appointment_id).first()
+    if appointment is None:
+        return Status(404, Error(detail="There is no appointment with this id."))
+    try:
+        cancelled = actions.cancel_appointment(
+            appointment=appointment,
+            by_patient=appointment.patient_id == request.auth.pk,  # type: ignore[attr-defined]
+            now=timezone.now(),
+        )
+    except BookingError as error:
+        return _refusal(error)
+    return Status(200, _out(cancelled, request.auth))  # type: ignore[attr-defined]

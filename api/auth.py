@@ -1,0 +1,71 @@
+"""How the API knows who is asking: a personal access token or the browser session.
+
+Reuse the list on any router or endpoint: `Router(auth=api_auth)`. Ninja tries
+each in turn:
+
+- `TokenAuth`: `Authorization: Bearer <token>`, a personal access token the
+  user made on their settings page (only its SHA-256 hash is stored).
+- `SessionAuthWithCsrf`: Django's session cookie; for unsafe methods (PUT,
+  POST, PATCH, DELETE) the CSRF token must come along (`X-CSRFToken` header),
+  exactly as for a form.
+
+Both set `request.user` and `request.auth` to the user. Without either the
+answer is 401; a logged-in session without the CSRF token gets 403.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+from ninja.utils import check_csrf
+
+from api.models import PersonalAccessToken, hash_token
+
+# Record "last used" at most this often, so reading the API costs no write per request.
+LAST_USED_PRECISION = timedelta(hours=1)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        if not token or len(token) > 200:
+            return None
+        found = (
+            PersonalAccessToken.objects.active()
+            .filter(token_hash=hash_token(token), user__is_active=True)
+            .select_related("user")
+            .first()
+        )
+        if found is None:
+            return None
+        now = timezone.now()
+        if found.last_used_at is None or found.last_used_at < now - LAST_USED_PRECISION:
+            PersonalAccessToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = found.user
+        return found.user
+
+
+class SessionAuthWithCsrf(APIKeyCookie):
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def __init__(self) -> None:
+        super().__init__(csrf=True)
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # The CSRF check comes after we know there is a logged-in session (below),
+        # so a request without any credentials gets a plain 401.
+        return request.COOKIES.get(self.param_name)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check failed: send the X-CSRFToken header.")
+        return user
+
+
+api_auth = [TokenAuth(), SessionAuthWithCsrf()]

@@ -1,0 +1,150 @@
+"""Daily check-ins over JSON: the same action as the check-in form.
+
+PUT creates or replaces the day's check-in (idempotent: the same body twice
+gives the same state and the same answer, 200). Dates are the patient's local
+dates (ISO 8601); today and the 7 days before may be written.
+"""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr
+
+from accounts.models import User
+from api.auth import api_auth
+from api.errors import ERRORS, Error, field_errors
+from diary import actions
+from diary.errors import CheckInDateError, CheckInError
+from diary.models import CheckIn, CheckInRevision
+from diary.values import NOTE_MAX_LENGTH, CheckInValues
+
+router = Router(tags=["check-ins"], auth=api_auth)
+
+MAX_RANGE_DAYS = 366
+Score = Annotated[StrictInt, Field(ge=0, le=10)]
+Area = Literal[
+    "jaw_left",
+    "jaw_right",
+    "shoulder_girdle_left",
+    "shoulder_girdle_right",
+    "upper_arm_left",
+    "upper_arm_right",
+    "lower_arm_left",
+    "lower_arm_right",
+    "hip_left",
+    "hip_right",
+    "upper_leg_left",
+    "upper_leg_right",
+    "lower_leg_left",
+    "lower_leg_right",
+    "neck",
+    "upper_back",
+    "lower_back",
+    "chest",
+    "abdomen",
+]  # fmt: skip  (the body-map keys of CLINICAL.md 3.1; a test holds them equal to AREAS)
+
+
+class CheckInIn(Schema):
+    """Scores 0-10; only pain is required. Pain areas are body-map keys, each once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pain: Score
+    fatigue: Score | None = None
+    sleep_quality: Score | None = Field(None, description="0 very badly, 10 very well")
+    stress: Score | None = None
+    mood: Score | None = Field(None, description="0 very low, 10 very good")
+    gut: Score | None = None
+    flare: StrictBool = False
+    note: Annotated[StrictStr, Field(max_length=NOTE_MAX_LENGTH)] = ""
+    pain_areas: Annotated[list[Area], Field(max_length=19)] = Field(default_factory=list)
+
+
+class CheckInOut(Schema):
+    date: dt.date
+    pain: int
+    fatigue: int | None
+    sleep_quality: int | None
+    stress: int | None
+    mood: int | None
+    gut: int | None
+    flare: bool
+    note: str
+    pain_areas: list[str]
+    updated_at: dt.datetime
+    help_url: str | None = Field(
+        None, description="Set when the note mentions wanting to die: the crisis help page."
+    )
+
+
+def _out(check_in: CheckIn) -> CheckInOut:
+    return CheckInOut(
+        date=check_in.date,
+        **{
+            name: getattr(check_in, name) for name in CheckInIn.model_fields if name != "pain_areas"
+        },
+        pain_areas=list(check_in.pain_areas),
+        updated_at=check_in.updated_at,
+        help_url=reverse("help") if check_in.note_mentions_crisis else None,
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined,no-any-return]  # set by api_auth
+
+
+@router.put("/checkins/{date}", response={200: CheckInOut, **ERRORS})
+def put_check_in(request: HttpRequest, date: dt.date, payload: CheckInIn) -> Status[object]:
+    """Create or replace the check-in of one day (your local date)."""
+    values = payload.model_dump()
+    values["pain_areas"] = tuple(payload.pain_areas)
+    try:
+        recorded = actions.record_check_in(
+            patient=_user(request),
+            day=date,
+            values=CheckInValues(**values),
+            now=timezone.now(),
+            source=CheckInRevision.Source.API,
+        )
+    except CheckInDateError as exc:
+        return Status(422, field_errors(exc.errors, where={"date": ("path",)}))
+    except CheckInError as exc:
+        return Status(422, field_errors(exc.errors, where={}))
+    return Status(200, _out(recorded.check_in))
+
+
+@router.get("/checkins/{date}", response={200: CheckInOut, **ERRORS})
+def get_check_in(request: HttpRequest, date: dt.date) -> Status[object]:
+    """One day's check-in; 404 when there is none."""
+    check_in = CheckIn.objects.of(_user(request)).filter(date=date).first()
+    if check_in is None:
+        return Status(404, Error(detail="No check-in on this date."))
+    return Status(200, _out(check_in))
+
+
+class Period(Schema):
+    from_: dt.date | None = Field(
+        None, alias="from", description="First date (default: 29 days before 'to')"
+    )
+    to: dt.date | None = Field(None, description="Last date (default: today)")
+
+
+@router.get("/checkins", response={200: list[CheckInOut], **ERRORS})
+def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object]:
+    """Your check-ins from `from` to `to` (inclusive, at most 366 days), oldest first."""
+    user = _user(request)
+    last = period.to or user.local_date(timezone.now())
+    first = period.from_ or last - dt.timedelta(days=29)
+    if first > last:
+        problem = {"from": "'from' must not be after 'to'."}
+        return Status(422, field_errors(problem, where={"from": ("query",)}))
+    if (last - first).days >= MAX_RANGE_DAYS:
+        problem = {"to": f"At most {MAX_RANGE_DAYS} days at once."}
+        return Status(422, field_errors(problem, where={"to": ("query",)}))
+    found = CheckIn.objects.of(user).between(first, last).order_by("date")
+    return Status(200, [_out(check_in) for check_in in found])

@@ -1,0 +1,88 @@
+"""Concurrent PUTs for the same day never make two rows (PostgreSQL and SQLite).
+
+The database is the guard: the unique constraint (patient, date). The first
+test shows the race is real on PostgreSQL: a plain "look, then insert" loses
+to it. The action retries the loser as an update, so every request succeeds
+and one row remains.
+"""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from diary.models import CheckIn
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def race(work, attempts):
+    """Run `work(i)` in `attempts` threads released at the same moment; return the results."""
+    barrier = threading.Barrier(attempts)
+    results: list[object] = [None] * attempts
+
+    def run(i):
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as exc:  # noqa: BLE001 (the result we look at)
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_without_the_guard_a_look_then_insert_is_caught_by_the_database(patient_anna):
+    """The race exists; what stops it depends on the database.
+
+    PostgreSQL lets both transactions look before either inserts, so the
+    unique constraint refuses the second insert. SQLite's BEGIN IMMEDIATE makes
+    the second writer wait until the first commits, so it sees the row.
+    """
+    day = patient_anna.local_date()
+    postgres = connection.vendor == "postgresql"
+    looked = threading.Barrier(2)
+
+    def unguarded(i):
+        with transaction.atomic():
+            exists = CheckIn.objects.filter(patient=patient_anna, date=day).exists()
+            if postgres:
+                looked.wait()  # both have looked before either inserts
+            if not exists:
+                now = timezone.now()
+                CheckIn.objects.create(
+                    patient=patient_anna, date=day, pain=i, created_at=now, updated_at=now
+                )
+        return "saved"
+
+    results = race(unguarded, attempts=2)
+    if postgres:
+        assert sum(isinstance(r, IntegrityError) for r in results) == 1
+    else:
+        assert results == ["saved", "saved"]
+    assert CheckIn.objects.filter(patient=patient_anna, date=day).count() == 1
+
+
+def test_concurrent_puts_for_the_same_day_all_succeed_with_one_row(patient_anna, anna_token):
+    day = patient_anna.local_date() - timedelta(days=1)
+
+    def put(i):
+        client = Client(headers={"Authorization": f"Bearer {anna_token}"})
+        response = client.put(
+            f"/api/v1/checkins/{day}", {"pain": i % 11}, content_type="application/json"
+        )
+        return response.status_code
+
+    results = race(put, attempts=12)
+    assert results == [200] * 12
+    assert CheckIn.objects.filter(patient=patient_anna, date=day).count() == 1
+    assert CheckIn.objects.get(patient=patient_anna, date=day).revisions.count() <= 11

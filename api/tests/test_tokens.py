@@ -1,0 +1,64 @@
+import pytest
+
+from api.models import PersonalAccessToken, hash_token
+
+pytestmark = pytest.mark.django_db
+PAGE = "/programma/api-sleutels/"
+
+
+@pytest.fixture
+def anna(client, patient_anna):
+    client.force_login(patient_anna)
+    return patient_anna
+
+
+def test_a_new_token_is_shown_once_and_only_its_hash_is_stored(client, anna):
+    response = client.post(PAGE, {"name": "mijn spreadsheet"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    token = PersonalAccessToken.objects.get(user=anna)
+    secret = html.split('id="new-token" type="text" readonly value="')[1].split('"')[0]
+    assert secret.startswith("pr_") and len(secret) > 40
+    assert token.token_hash == hash_token(secret) and secret not in token.token_hash
+    assert secret not in client.get(PAGE).content.decode()
+    assert response["Cache-Control"].startswith("no-store")
+
+
+def test_the_token_works_for_the_api(client, anna):
+    html = client.post(PAGE, {"name": "script"}).content.decode()
+    secret = html.split('readonly value="')[1].split('"')[0]
+    client.logout()
+    response = client.get("/api/v1/checkins", headers={"Authorization": f"Bearer {secret}"})
+    assert response.status_code == 200
+    assert PersonalAccessToken.objects.get().last_used_at is not None
+
+
+def test_a_token_needs_a_name(client, anna):
+    response = client.post(PAGE, {"name": ""})
+    assert response.status_code == 422 and 'id="id_name_error"' in response.content.decode()
+    assert not PersonalAccessToken.objects.exists()
+
+
+def test_another_users_token_cannot_be_revoked(client, anna, patient_bram):
+    from django.utils import timezone
+
+    from api.actions import create_access_token
+
+    theirs = create_access_token(user=patient_bram, name="bram", now=timezone.now()).token
+    response = client.post(f"{PAGE}{theirs.public_id}/intrekken/")
+    assert response.status_code == 404
+    assert PersonalAccessToken.objects.get(pk=theirs.pk).revoked_at is None
+
+
+def test_revoking_needs_post(client, anna):
+    client.post(PAGE, {"name": "x"})
+    token = PersonalAccessToken.objects.get()
+    assert client.get(f"{PAGE}{token.public_id}/intrekken/").status_code == 405
+
+
+def test_at_most_ten_active_tokens(client, anna):
+    for n in range(10):
+        client.post(PAGE, {"name": f"t{n}"})
+    response = client.post(PAGE, {"name": "nog een"})
+    assert response.status_code == 422
+    assert PersonalAccessToken.objects.filter(user=anna).count() == 10

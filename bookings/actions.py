@@ -1,0 +1,444 @@
+"""Writes about appointments, shared by the HTML views, the API and the commands.
+
+The locking contract is in docs/locking.md. In short: every write that takes
+a therapist's time runs in one `transaction.atomic()` block that re-checks for
+overlap before it writes. On SQLite that block starts with BEGIN IMMEDIATE
+(settings), so it holds the database's only write lock from the check to the
+commit. On PostgreSQL an exclusion constraint refuses an overlapping row; a
+lost race surfaces as IntegrityError and becomes SlotTaken. E-mails are
+enqueued with `transaction.on_commit`, so a refused booking sends nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.forms import BaseInlineFormSet
+from django.utils.translation import gettext
+
+from accounts.models import User
+from bookings import tasks
+from bookings.availability import is_offered
+from bookings.db import OVERLAP_CONSTRAINT_NAME
+from bookings.errors import (
+    BookingError,
+    ChangeTooLate,
+    HoldExpired,
+    KindNotOffered,
+    NotAllowed,
+    SlotNotOffered,
+    SlotTaken,
+    TooManyReschedules,
+)
+from bookings.models import (
+    HOLD_FOR,
+    Appointment,
+    AppointmentLink,
+    AppointmentType,
+    BlockedTime,
+    Kind,
+    Status,
+)
+from practices.models import Practice, Therapist
+
+_OVERLAP_MARKERS = (
+    OVERLAP_CONSTRAINT_NAME,
+    "one_active_appointment_per_therapist_start",
+    "bookings_appointment.therapist_id",  # SQLite's wording for the partial unique index
+)
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone booking without an account; they confirm by an e-mailed link."""
+
+    name: str
+    email: str
+    phone: str
+
+
+def _is_overlap(error: IntegrityError) -> bool:
+    return any(marker in str(error) for marker in _OVERLAP_MARKERS)
+
+
+def _check_request(
+    *,
+    practice: Practice,
+    therapist: Therapist,
+    appointment_type: AppointmentType,
+    kind: str,
+    start: datetime,
+    now: datetime,
+) -> None:
+    """Everything about a requested time except whether it is still free."""
+    if start.tzinfo is None:
+        raise SlotNotOffered()
+    if appointment_type.practice_id != practice.pk or not appointment_type.is_active:
+        raise SlotNotOffered()
+    if not therapist.is_active or not therapist.works_at(practice) or not practice.is_active:
+        raise SlotNotOffered()
+    if kind not in Kind.values:
+        raise KindNotOffered()
+    if not (practice.offers(kind) and kind in therapist.kinds and appointment_type.allows(kind)):
+        raise KindNotOffered()
+    if not is_offered(
+        practice=practice,
+        therapist=therapist,
+        appointment_type=appointment_type,
+        kind=kind,
+        start=start,
+        now=now,
+    ):
+        raise SlotNotOffered()
+
+
+def _release_expired_holds(
+    *, therapist: Therapist, start: datetime, end: datetime, now: datetime
+) -> None:
+    """Expired holds in the way give their time back first (inside the caller's transaction)."""
+    Appointment.objects.filter(
+        therapist=therapist, status=Status.HELD, hold_expires_at__lte=now
+    ).overlapping(start, end).update(status=Status.EXPIRED)
+
+
+def _time_is_taken(
+    *,
+    therapist: Therapist,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    ignore: int | None = None,
+) -> bool:
+    appointments = (
+        Appointment.objects.occupying(now).filter(therapist=therapist).overlapping(start, end)
+    )
+    if ignore is not None:
+        appointments = appointments.exclude(pk=ignore)
+    blocked = BlockedTime.objects.filter(therapist=therapist, start__lt=end, end__gt=start)
+    return appointments.exists() or blocked.exists()
+
+
+def new_video_room() -> str:
+    """An unguessable room name (128 bits) under settings.VIDEO_ROOM_BASE_URL."""
+    return secrets.token_urlsafe(16)
+
+
+def book_slot(
+    *,
+    practice: Practice,
+    therapist: Therapist,
+    appointment_type: AppointmentType,
+    kind: str,
+    start: datetime,
+    now: datetime,
+    patient: User | None = None,
+    guest: Guest | None = None,
+    phone_to_call: str = "",
+    language: str = "nl",
+) -> Appointment:
+    """Book a time for a patient (confirmed at once) or hold it for a guest (30 minutes).
+
+    Transaction: one atomic block (BEGIN IMMEDIATE on SQLite) that releases
+    expired holds in the way, re-checks that [start, end + buffer) is free of
+    appointments, holds and blocked time, and inserts. On PostgreSQL the
+    exclusion constraint refuses a concurrent overlapping insert. A lost race
+    raises SlotTaken and leaves nothing behind. On commit: the confirmation
+    e-mail with invite and the therapist's notice (patient), or the e-mail with
+    the confirmation link (guest).
+    """
+    if (patient is None) == (guest is None):
+        raise ValueError("Give either a patient or a guest.")
+    _check_request(
+        practice=practice,
+        therapist=therapist,
+        appointment_type=appointment_type,
+        kind=kind,
+        start=start,
+        now=now,
+    )
+    if kind == Kind.PHONE:
+        phone_to_call = phone_to_call or (guest.phone if guest else "")
+        if not phone_to_call:
+            raise BookingError(_phone_needed())
+    end = start + appointment_type.duration
+    busy_until = end + appointment_type.buffer
+    try:
+        with transaction.atomic():
+            _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
+            if _time_is_taken(therapist=therapist, start=start, end=busy_until, now=now):
+                raise SlotTaken()
+            appointment = Appointment.objects.create(
+                practice=practice,
+                therapist=therapist,
+                appointment_type=appointment_type,
+                kind=kind,
+                start=start,
+                end=end,
+                busy_until=busy_until,
+                status=Status.HELD if guest else Status.CONFIRMED,
+                hold_expires_at=now + HOLD_FOR if guest else None,
+                patient=patient,
+                guest_name=guest.name if guest else "",
+                guest_email=guest.email if guest else "",
+                guest_phone=guest.phone if guest else "",
+                language=patient.preferred_language if patient else language,
+                phone_to_call=phone_to_call if kind == Kind.PHONE else "",
+                video_room=new_video_room() if kind == Kind.VIDEO else "",
+                created_at=now,
+                scheduled_at=now,
+            )
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken() from error
+        raise
+    if guest:
+        transaction.on_commit(lambda: tasks.send_hold_link.enqueue(appointment.pk))
+    else:
+        _announce(appointment, event="booked")
+    return appointment
+
+
+def _phone_needed() -> str:
+    return gettext("Please give the phone number we should call.")
+
+
+def _announce(appointment: Appointment, *, event: str) -> None:
+    pk, sequence = appointment.pk, appointment.sequence
+    transaction.on_commit(lambda: tasks.send_patient_update.enqueue(pk, event, sequence))
+    transaction.on_commit(lambda: tasks.send_therapist_notice.enqueue(pk, event, sequence))
+
+
+def confirm_hold(*, link: AppointmentLink, now: datetime) -> Appointment:
+    """A guest confirms their held time by the e-mailed link.
+
+    Transaction: one atomic block; the conditional UPDATE only changes a row
+    that is still held and not expired, so two clicks confirm once. On
+    commit: confirmation e-mail with invite, therapist's notice.
+    """
+    with transaction.atomic():
+        changed = Appointment.objects.filter(
+            pk=link.appointment_id, status=Status.HELD, hold_expires_at__gt=now
+        ).update(status=Status.CONFIRMED, hold_expires_at=None, scheduled_at=now)
+        if not changed:
+            Appointment.objects.filter(
+                pk=link.appointment_id, status=Status.HELD, hold_expires_at__lte=now
+            ).update(status=Status.EXPIRED)
+            raise HoldExpired()
+        AppointmentLink.objects.filter(pk=link.pk).update(used_at=now)
+        appointment = Appointment.objects.get(pk=link.appointment_id)
+    _announce(appointment, event="booked")
+    return appointment
+
+
+def expire_holds(*, now: datetime) -> int:
+    """Give back the time of every hold that was not confirmed in time. Returns how many."""
+    return Appointment.objects.filter(status=Status.HELD, hold_expires_at__lte=now).update(
+        status=Status.EXPIRED
+    )
+
+
+def cancel_appointment(*, appointment: Appointment, by_patient: bool, now: datetime) -> Appointment:
+    """Cancel a booked appointment; a patient only until the practice's deadline.
+
+    Transaction: one atomic block with a conditional UPDATE on the status, so a
+    double submit cancels once; every e-mailed link stops working. On commit:
+    the cancellation (METHOD:CANCEL, next SEQUENCE) and the therapist's notice.
+    """
+    if appointment.status != Status.CONFIRMED:
+        raise NotAllowed()
+    if by_patient and not appointment.patient_may_change(now):
+        raise ChangeTooLate()
+    with transaction.atomic():
+        changed = Appointment.objects.filter(pk=appointment.pk, status=Status.CONFIRMED).update(
+            status=Status.CANCELLED,
+            cancelled_at=now,
+            cancelled_by_practice=not by_patient,
+            sequence=appointment.sequence + 1,
+        )
+        if not changed:
+            raise NotAllowed()
+        AppointmentLink.objects.filter(appointment=appointment, used_at__isnull=True).update(
+            used_at=now
+        )
+        appointment.refresh_from_db()
+    _announce(appointment, event="cancelled")
+    return appointment
+
+
+def reschedule_appointment(
+    *,
+    appointment: Appointment,
+    start: datetime,
+    now: datetime,
+    by_patient: bool,
+    kind: str | None = None,
+    phone_to_call: str | None = None,
+) -> Appointment:
+    """Move an appointment to a new time with the same therapist and type.
+
+    Keeps the kind, the number to call and the video room unless they are
+    changed here. Transaction: one atomic block that re-checks the new time
+    (leaving this appointment's own time out) and moves the row, so the old
+    time is free at the moment of commit; SQLite's write lock or PostgreSQL's
+    exclusion constraint refuses a concurrent overlap (SlotTaken). The
+    reminder is re-armed for the new time and old links stop working. On
+    commit: the updated invite (same UID, next SEQUENCE) and the notice.
+    """
+    if appointment.status != Status.CONFIRMED:
+        raise NotAllowed()
+    if by_patient:
+        if not appointment.patient_may_change(now):
+            raise ChangeTooLate()
+        if not appointment.patient_may_reschedule(now):
+            raise TooManyReschedules()
+    kind = kind or appointment.kind
+    _check_request(
+        practice=appointment.practice,
+        therapist=appointment.therapist,
+        appointment_type=appointment.appointment_type,
+        kind=kind,
+        start=start,
+        now=now,
+    )
+    if kind == Kind.PHONE:
+        phone_to_call = phone_to_call or appointment.phone_to_call or appointment.guest_phone
+        if not phone_to_call:
+            raise BookingError(_phone_needed())
+    video_room = appointment.video_room or (new_video_room() if kind == Kind.VIDEO else "")
+    end = start + appointment.appointment_type.duration
+    busy_until = end + appointment.appointment_type.buffer
+    therapist = appointment.therapist
+    try:
+        with transaction.atomic():
+            _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
+            if _time_is_taken(
+                therapist=therapist, start=start, end=busy_until, now=now, ignore=appointment.pk
+            ):
+                raise SlotTaken()
+            changed = Appointment.objects.filter(
+                pk=appointment.pk, status=Status.CONFIRMED, sequence=appointment.sequence
+            ).update(
+                start=start,
+                end=end,
+                busy_until=busy_until,
+                kind=kind,
+                phone_to_call=(phone_to_call or "")
+                if kind == Kind.PHONE
+                else appointment.phone_to_call,
+                video_room=video_room,
+                sequence=appointment.sequence + 1,
+                reschedule_count=appointment.reschedule_count + (1 if by_patient else 0),
+                scheduled_at=now,
+                reminder_sent_at=None,
+            )
+            if not changed:
+                raise NotAllowed()
+            AppointmentLink.objects.filter(appointment=appointment, used_at__isnull=True).update(
+                used_at=now
+            )
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken() from error
+        raise
+    appointment.refresh_from_db()
+    _announce(appointment, event="rescheduled")
+    return appointment
+
+
+def mark_outcome(*, appointment: Appointment, status: str, now: datetime) -> Appointment:
+    """The therapist records that a started appointment took place, or that nobody came.
+
+    One conditional UPDATE; a later issue invites a review after COMPLETED.
+    """
+    if status not in (Status.COMPLETED, Status.NO_SHOW) or not appointment.can_mark_outcome(now):
+        raise NotAllowed()
+    Appointment.objects.filter(
+        pk=appointment.pk, status__in=[Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW]
+    ).update(status=status)
+    appointment.refresh_from_db()
+    return appointment
+
+
+def block_time(
+    *, therapist: Therapist, start: datetime, end: datetime, reason: str
+) -> tuple[BlockedTime, int]:
+    """Make a therapist unbookable in [start, end). Returns the block and how many
+    booked appointments fall inside it (they stay: the practice cancels them itself).
+
+    One INSERT. Bookings racing with it are serialisable: the result is the
+    same as if the booking came first (docs/locking.md).
+    """
+    if start >= end:
+        raise NotAllowed()
+    block = BlockedTime.objects.create(therapist=therapist, start=start, end=end, reason=reason)
+    inside = (
+        Appointment.objects.filter(therapist=therapist, status=Status.CONFIRMED)
+        .overlapping(start, end)
+        .count()
+    )
+    return block, inside
+
+
+def unblock_time(*, block: BlockedTime) -> None:
+    block.delete()
+
+
+def send_due_reminders(*, now: datetime) -> int:
+    """Claim every due reminder with a conditional UPDATE and enqueue its e-mail.
+
+    Two runs at the same moment both see the same rows, but only one UPDATE
+    per row changes it (`reminder_sent_at IS NULL` in the WHERE clause), so
+    each reminder is enqueued exactly once. The claim includes the start time
+    seen, so an appointment moved in between is left for the next run.
+    """
+    claimed = 0
+    for pk, start in Appointment.objects.due_for_reminder(now).values_list("pk", "start"):
+        won = Appointment.objects.filter(
+            pk=pk, start=start, status=Status.CONFIRMED, reminder_sent_at__isnull=True
+        ).update(reminder_sent_at=now)
+        if won:
+            claimed += 1
+            tasks.send_reminder.enqueue(pk, start.isoformat())
+    return claimed
+
+
+def save_working_hours(*, formset: BaseInlineFormSet, practice: Practice) -> None:  # type: ignore[type-arg]
+    """Save a therapist's edited working hours at `practice`. One atomic block."""
+    with transaction.atomic():
+        for hours in formset.save(commit=False):
+            hours.practice = practice
+            hours.save()
+        for hours in formset.deleted_objects:
+            hours.delete()
+
+
+DEFAULT_TYPES = (
+    # slug, Dutch name, English name, minutes, buffer, kinds
+    ("intake", "Intake", "Intake", 60, 15, [Kind.IN_PERSON, Kind.VIDEO]),
+    ("follow_up", "Vervolgafspraak", "Follow-up", 30, 0, [Kind.IN_PERSON, Kind.VIDEO]),
+    ("phone_consult", "Telefonisch consult", "Phone consult", 30, 0, [Kind.PHONE]),
+    ("video_consult", "Videoconsult", "Video consult", 30, 0, [Kind.VIDEO]),
+)
+
+
+def create_default_appointment_types(*, practice: Practice) -> list[AppointmentType]:
+    """The network's four appointment types for a new practice (idempotent)."""
+    created = []
+    for position, (slug, name_nl, name_en, minutes, buffer, kinds) in enumerate(DEFAULT_TYPES):
+        appointment_type, _ = AppointmentType.objects.get_or_create(
+            practice=practice,
+            slug=slug,
+            defaults={
+                "name_nl": name_nl,
+                "name_en": name_en,
+                "duration_minutes": minutes,
+                "buffer_minutes": buffer,
+                "kinds": [str(kind) for kind in kinds],
+                "position": position,
+            },
+        )
+        created.append(appointment_type)
+    return created

@@ -1,0 +1,58 @@
+"""Domain errors of booking, each with a translated message that is safe to show."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingError(Exception):
+    """Base class: `message` is shown to the user as it is; `status` is the HTTP answer."""
+
+    default_message = _("This could not be done.")
+    status = 400
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = str(message or self.default_message)
+        super().__init__(self.message)
+
+
+class SlotTaken(BookingError):
+    default_message = _("This time has just been taken. Please choose another time.")
+    status = 409
+
+
+class SlotNotOffered(BookingError):
+    default_message = _(
+        "This time cannot be booked: it is in the past, too soon, too far ahead or outside "
+        "the therapist's working hours. Please choose one of the times shown."
+    )
+    status = 422
+
+
+class KindNotOffered(BookingError):
+    default_message = _("This practice or therapist does not offer this kind of appointment.")
+    status = 422
+
+
+class HoldExpired(BookingError):
+    default_message = _(
+        "This link has expired: the time was held for 30 minutes. Please book again."
+    )
+    status = 410
+
+
+class ChangeTooLate(BookingError):
+    default_message = _(
+        "It is too late to change this appointment online. Please call the practice."
+    )
+    status = 409
+
+
+class TooManyReschedules(BookingError):
+    default_message = _(
+        "This appointment has been moved as often as the practice allows. Please call the practice."
+    )
+    status = 409
+
+
+class NotAllowed(BookingError):
+    default_message = _("This is not possible for this appointment.")
+    status = 409

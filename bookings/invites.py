@@ -1,0 +1,87 @@
+"""Calendar invites (iCalendar, RFC 5545 with iTIP methods), built from plain values.
+
+No Django imports. The invite's life: one UID for create, reschedule and
+cancel; SEQUENCE rises with each change; a cancellation is METHOD:CANCEL with
+STATUS:CANCELLED. Times are written in the practice's zone with a VTIMEZONE.
+SUMMARY and DESCRIPTION carry no complaint or other health detail: only the
+practice, the therapist, the kind and the links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+__all__ = ["Invite", "build_invite"]
+
+Method = Literal["REQUEST", "CANCEL"]
+
+
+@dataclass(frozen=True)
+class Invite:
+    uid: str
+    sequence: int
+    method: Method
+    start: datetime
+    end: datetime
+    zone: ZoneInfo
+    stamp: datetime
+    summary: str
+    description: str
+    location: str
+    organizer_name: str
+    organizer_email: str
+    attendee_name: str
+    attendee_email: str
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end", "stamp"):
+            value = getattr(self, name)
+            if value.tzinfo is None:
+                raise ValueError(f"{name} must be timezone-aware")
+        if self.start >= self.end:
+            raise ValueError("start must be before end")
+        if self.sequence < 0:
+            raise ValueError("sequence must not be negative")
+
+
+def build_invite(invite: Invite) -> bytes:
+    """The .ics text for `invite`, with a VTIMEZONE for its zone."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//pijnreset//appointments//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", invite.method)
+
+    event = Event()
+    event.add("uid", invite.uid)
+    event.add("sequence", invite.sequence)
+    event.add("dtstamp", invite.stamp.astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", invite.start.astimezone(invite.zone))
+    event.add("dtend", invite.end.astimezone(invite.zone))
+    event.add("summary", invite.summary)
+    event.add("description", invite.description)
+    if invite.location:
+        event.add("location", invite.location)
+    if invite.url:
+        event.add("url", invite.url)
+    event.add("status", "CANCELLED" if invite.method == "CANCEL" else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+
+    organizer = vCalAddress(f"mailto:{invite.organizer_email}")
+    organizer.params["cn"] = vText(invite.organizer_name)
+    event["organizer"] = organizer
+    attendee = vCalAddress(f"mailto:{invite.attendee_email}")
+    attendee.params["cn"] = vText(invite.attendee_name)
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    attendee.params["partstat"] = vText("ACCEPTED")
+    event.add("attendee", attendee, encode=False)
+
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,90 @@
+"""The "move my appointment" page, shared by the account and the e-mailed link."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+
+from bookings import actions, availability
+from bookings.errors import BookingError
+from bookings.forms import RescheduleForm, iso_z, parse_instant
+from bookings.models import Appointment, Kind
+
+
+def _kinds(appointment: Appointment) -> list[tuple[str, str]]:
+    practice, therapist = appointment.practice, appointment.therapist
+    return [
+        (kind, str(Kind(kind).label))
+        for kind in appointment.appointment_type.kinds
+        if practice.offers(kind) and kind in therapist.kinds
+    ]
+
+
+def reschedule_page(
+    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+) -> HttpResponse:
+    now = timezone.now()
+    practice = appointment.practice
+    asked = parse_instant(request.GET.get("week", "")[:10] + "T00:00:00+00:00")
+    today = now.astimezone(practice.zone).date()
+    first = max(asked.date(), today) if asked else today
+    window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
+    offered = availability.free_slots(
+        practice=practice,
+        appointment_type=appointment.appointment_type,
+        kind=appointment.kind,
+        window_start=window_start,
+        window_end=window_start + timedelta(days=7),
+        now=now,
+        therapists=[appointment.therapist],
+        ignore=appointment,
+    )
+    offered = [slot for slot in offered if slot.start != appointment.start]
+    times = [
+        (
+            iso_z(slot.start),
+            f"{date_format(slot.start.astimezone(practice.zone), 'l j F')}, "
+            f"{time_format(slot.start.astimezone(practice.zone), 'H:i')}",
+        )
+        for slot in offered
+    ]
+    allowed = by_patient is False or appointment.patient_may_reschedule(now)
+    form = RescheduleForm(
+        request.POST if request.method == "POST" else None,
+        times=times,
+        kinds=_kinds(appointment),
+        initial={"kind": appointment.kind, "phone_to_call": appointment.phone_to_call},
+    )
+    context = {
+        "appointment": appointment,
+        "token": token,
+        "form": form,
+        "allowed": allowed,
+        "days": availability.by_day(offered, practice),
+        "first": first,
+        "next_week": first + timedelta(days=7),
+        "previous_week": max(first - timedelta(days=7), today) if first > today else None,
+    }
+    if request.method != "POST":
+        return render(request, "bookings/reschedule.html", context)
+    if not form.is_valid():
+        return render(request, "bookings/reschedule.html", context, status=422)
+    try:
+        appointment = actions.reschedule_appointment(
+            appointment=appointment,
+            start=form.cleaned_data["start"],
+            kind=form.cleaned_data["kind"],
+            phone_to_call=form.cleaned_data["phone_to_call"] or None,
+            by_patient=by_patient,
+            now=now,
+        )
+    except BookingError as error:
+        context["error"] = error.message
+        return render(request, "bookings/reschedule.html", context, status=error.status)
+    private = bool(token) or appointment.shows_private_to(request.user)  # type: ignore[arg-type]
+    context = {"appointment": appointment, "show_private": private}
+    return render(request, "bookings/rescheduled.html", context)

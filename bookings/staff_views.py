@@ -1,0 +1,197 @@
+"""For therapists and practice managers: the agenda, blocked time, outcomes, hours, types."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from bookings import actions
+from bookings.errors import BookingError
+from bookings.forms import (
+    AgendaForm,
+    AppointmentTypeFormSet,
+    BlockTimeForm,
+    WorkingHoursFormSet,
+    monday_of,
+)
+from bookings.models import Appointment, BlockedTime, Status, WorkingHours
+from pijnreset.http import AuthenticatedRequest
+from practices.models import Practice, Therapist
+
+
+def _staffed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
+    """A practice where the user works or that they manage; 404 for any other."""
+    return get_object_or_404(Practice.objects.staffed_by(request.user), public_id=practice_id)
+
+
+def _managed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
+    return get_object_or_404(Practice.objects.managed_by(request.user), public_id=practice_id)
+
+
+def _blockable_therapists(request: AuthenticatedRequest, practice: Practice):  # type: ignore[no-untyped-def]
+    """A manager blocks anyone's time at their practice; a therapist only their own."""
+    therapists = Therapist.objects.filter(practices=practice).order_by("name")
+    if practice.is_managed_by(request.user):
+        return therapists
+    return therapists.filter(user=request.user)
+
+
+@login_required
+@require_GET
+def agenda_home(request: AuthenticatedRequest) -> HttpResponse:
+    practices = list(Practice.objects.staffed_by(request.user).order_by("name")[:100])
+    if not practices:
+        raise Http404
+    if len(practices) == 1:
+        return redirect("bookings:agenda", practice_id=practices[0].public_id)
+    return render(request, "bookings/agenda_home.html", {"practices": practices})
+
+
+@login_required
+@require_GET
+def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _staffed_practice(request, practice_id)
+    today = timezone.now().astimezone(practice.zone).date()
+    form = AgendaForm(
+        request.GET or None, practice=practice, initial={"date": today, "view": "week"}
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    view = data.get("view") or "week"
+    first = data.get("date") or today
+    first = monday_of(first) if view == "week" else first
+    days = [first + timedelta(days=n) for n in range(7 if view == "week" else 1)]
+    start = datetime.combine(days[0], time(0), tzinfo=practice.zone)
+    end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=practice.zone)
+    therapist = data.get("therapist")
+    appointments = Appointment.objects.in_agenda(
+        practice=practice, start=start, end=end, therapist=therapist
+    )
+    blocks = BlockedTime.objects.filter(therapist__practices=practice, start__lt=end, end__gt=start)
+    if therapist is not None:
+        blocks = blocks.filter(therapist=therapist)
+    by_day = {day: [] for day in days}  # type: dict[object, list[Appointment]]
+    for appointment in appointments:
+        by_day.setdefault(appointment.local_start().date(), []).append(appointment)
+    step = timedelta(days=7 if view == "week" else 1)
+    context = {
+        "practice": practice,
+        "form": form,
+        "view": view,
+        "days": [(day, by_day.get(day, [])) for day in days],
+        "blocks": blocks.select_related("therapist").order_by("start"),
+        "previous": days[0] - step,
+        "next": days[0] + step,
+        "therapist": therapist,
+        "may_manage": practice.is_managed_by(request.user),
+    }
+    return render(request, "bookings/agenda.html", context)
+
+
+@login_required
+def block(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _staffed_practice(request, practice_id)
+    therapists = _blockable_therapists(request, practice)
+    form = BlockTimeForm(request.POST or None, practice=practice, therapists=therapists)
+    if request.method != "POST":
+        return render(request, "bookings/block.html", {"practice": practice, "form": form})
+    if not form.is_valid():
+        return render(
+            request, "bookings/block.html", {"practice": practice, "form": form}, status=422
+        )
+    _block, inside = actions.block_time(
+        therapist=form.cleaned_data["therapist"],
+        start=form.cleaned_data["start"],
+        end=form.cleaned_data["end"],
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(request, _("The time is blocked."))
+    if inside:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d booked appointment falls in this time. It still stands: "
+                "cancel it if needed.",
+                "%(count)d booked appointments fall in this time. They still stand: "
+                "cancel them if needed.",
+                inside,
+            )
+            % {"count": inside},
+        )
+    return redirect("bookings:agenda", practice_id=practice.public_id)
+
+
+@login_required
+@require_POST
+def unblock(request: AuthenticatedRequest, practice_id: str, block_id: str) -> HttpResponse:
+    practice = _staffed_practice(request, practice_id)
+    blocked = get_object_or_404(
+        BlockedTime.objects.filter(therapist__in=_blockable_therapists(request, practice)),
+        public_id=block_id,
+    )
+    actions.unblock_time(block=blocked)
+    messages.success(request, _("The blocked time is removed."))
+    return redirect("bookings:agenda", practice_id=practice.public_id)
+
+
+@login_required
+@require_POST
+def outcome(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
+    appointment = get_object_or_404(
+        Appointment.objects.at_practices_of(request.user).select_related("practice"),
+        public_id=appointment_id,
+    )
+    status = request.POST.get("status", "")
+    try:
+        actions.mark_outcome(appointment=appointment, status=status, now=timezone.now())
+    except BookingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved: %(status)s.") % {"status": Status(status).label})
+    return redirect(appointment)
+
+
+@login_required
+def working_hours(
+    request: AuthenticatedRequest, practice_id: str, therapist_id: str
+) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    therapist = get_object_or_404(
+        Therapist.objects.filter(practices=practice), public_id=therapist_id
+    )
+    formset = WorkingHoursFormSet(
+        request.POST or None,
+        instance=therapist,
+        queryset=WorkingHours.objects.filter(practice=practice),
+    )
+    context = {"practice": practice, "therapist": therapist, "formset": formset}
+    if request.method != "POST":
+        return render(request, "bookings/working_hours.html", context)
+    if not formset.is_valid():
+        return render(request, "bookings/working_hours.html", context, status=422)
+    actions.save_working_hours(formset=formset, practice=practice)
+    messages.success(request, _("The working hours are saved."))
+    return redirect(
+        "bookings:working_hours", practice_id=practice.public_id, therapist_id=therapist.public_id
+    )
+
+
+@login_required
+def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    formset = AppointmentTypeFormSet(request.POST or None, instance=practice)
+    context = {"practice": practice, "formset": formset}
+    if request.method != "POST":
+        return render(request, "bookings/types.html", context)
+    if not formset.is_valid():
+        return render(request, "bookings/types.html", context, status=422)
+    formset.save()
+    messages.success(request, _("The appointment types are saved."))
+    return redirect("bookings:types", practice_id=practice.public_id)

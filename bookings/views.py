@@ -1,0 +1,289 @@
+"""Booking for visitors and patients: choose a time, book or hold it, confirm, change.
+
+Changes by e-mailed link open a confirmation page on GET and happen only on
+a POST with CSRF (mail scanners open links). A wrong, used or expired link
+always gives the same page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from accounts.models import User
+from bookings import actions, availability, links
+from bookings.errors import BookingError, SlotTaken
+from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
+from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
+from bookings.reschedule import reschedule_page
+from pijnreset.http import AuthenticatedRequest
+from practices.models import Practice
+
+
+def _listed_practice(practice_id: str) -> Practice:
+    return get_object_or_404(Practice.objects.listed(), public_id=practice_id)
+
+
+@require_GET
+def slots(request: HttpRequest, practice_id: str) -> HttpResponse:
+    practice = _listed_practice(practice_id)
+    types = list(practice.appointment_types.filter(is_active=True))
+    form = SlotQueryForm(request.GET or None, practice=practice, types=types)
+    context: dict[str, object] = {"practice": practice, "form": form}
+    if form.is_bound and form.is_valid():
+        now = timezone.now()
+        today = now.astimezone(practice.zone).date()
+        first = max(form.cleaned_data["week"] or today, today)
+        window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
+        search = {
+            "practice": practice,
+            "appointment_type": form.cleaned_data["appointment_type"],
+            "kind": form.cleaned_data["kind"],
+            "now": now,
+        }
+        offered = availability.free_slots(
+            window_start=window_start, window_end=window_start + timedelta(days=7), **search
+        )
+        later = None
+        if not offered:  # point to the first free day instead of an empty week
+            ahead = availability.free_slots(
+                window_start=window_start + timedelta(days=7),
+                window_end=now + timedelta(weeks=practice.horizon_weeks),
+                **search,
+            )
+            later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
+        context |= {
+            "days": availability.by_day(offered, practice),
+            "first": first,
+            "last": first + timedelta(days=6),
+            "previous_week": max(first - timedelta(days=7), today) if first > today else None,
+            "next_week": first + timedelta(days=7),
+            "later": later,
+            "chosen_type": form.cleaned_data["appointment_type"],
+            "chosen_kind": form.cleaned_data["kind"],
+        }
+    status = 422 if form.is_bound and form.errors else 200
+    return render(request, "bookings/slots.html", context, status=status)
+
+
+def book(request: HttpRequest, practice_id: str) -> HttpResponse:
+    """The chosen time: a patient books it at once, a guest holds it and confirms by e-mail."""
+    practice = _listed_practice(practice_id)
+    # The chosen time travels in the address (GET), the visitor's details in the POST body.
+    slot_form = SlotForm(request.GET, practice=practice)
+    if not slot_form.is_valid():
+        return render(request, "bookings/book_invalid.html", {"practice": practice}, status=422)
+    chosen = slot_form.cleaned_data
+    details = _details_form(request, chosen["kind"])
+    context = {"practice": practice, "slot_form": slot_form, "details": details, "chosen": chosen}
+    context |= {"when": _when(chosen, practice), "kind_label": Kind(chosen["kind"]).label}
+    if request.method != "POST":
+        return render(request, "bookings/book.html", context)
+    if details is not None and not details.is_valid():
+        return render(request, "bookings/book.html", context, status=422)
+    extra = details.cleaned_data if details is not None else {}
+    try:
+        appointment = actions.book_slot(
+            practice=practice,
+            therapist=chosen["therapist"],
+            appointment_type=chosen["appointment_type"],
+            kind=chosen["kind"],
+            start=chosen["start"],
+            now=timezone.now(),
+            patient=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+            guest=actions.Guest(**extra) if isinstance(details, GuestForm) else None,
+            phone_to_call=extra.get("phone_to_call", ""),
+            language=(get_language() or "nl")[:2],
+        )
+    except BookingError as error:
+        context["error"] = error.message
+        context["taken"] = isinstance(error, SlotTaken)
+        return render(request, "bookings/book.html", context, status=error.status)
+    if appointment.is_held:
+        request.session["held_appointment"] = str(appointment.public_id)
+        return redirect("bookings:held")
+    messages.success(
+        request, _("Your appointment is booked. We sent you an e-mail with the details.")
+    )
+    return redirect(appointment)
+
+
+def _details_form(request: HttpRequest, kind: str) -> GuestForm | PhoneForm | None:
+    data = request.POST if request.method == "POST" else None
+    if not request.user.is_authenticated:
+        return GuestForm(data)
+    return PhoneForm(data) if kind == Kind.PHONE else None
+
+
+def _when(chosen: dict[str, Any], practice: Practice) -> str:
+    start: datetime = chosen["start"]
+    end = start + chosen["appointment_type"].duration
+    return format_span(start.astimezone(practice.zone), end.astimezone(practice.zone))
+
+
+@require_GET
+def held(request: HttpRequest) -> HttpResponse:
+    """After a guest's booking: check your e-mail (the held time, if this browser made it)."""
+    public_id = request.session.get("held_appointment")
+    appointment = (
+        Appointment.objects.filter(public_id=public_id, status=Status.HELD)
+        .select_related("practice", "therapist", "appointment_type")
+        .first()
+        if public_id
+        else None
+    )
+    return render(request, "bookings/held.html", {"appointment": appointment})
+
+
+# -- links from e-mails ----------------------------------------------------------
+
+
+def _find_link(request: HttpRequest, token: str, purpose: str) -> AppointmentLink | HttpResponse:
+    """The link's row, or the one page for every link that does not work (rate-limited)."""
+    if not links.allow_lookup(request):
+        return render(request, "bookings/link_dead.html", {"limited": True}, status=429)
+    link = links.find_link(token, purpose=purpose, now=timezone.now())
+    if link is None:
+        return render(request, "bookings/link_dead.html", status=404)
+    return link
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    link = _find_link(request, token, LinkPurpose.CONFIRM)
+    if isinstance(link, HttpResponse):
+        return link
+    if request.method != "POST":
+        return render(request, "bookings/confirm.html", {"appointment": link.appointment})
+    try:
+        appointment = actions.confirm_hold(link=link, now=timezone.now())
+    except BookingError as error:
+        return render(
+            request, "bookings/message.html", {"message": error.message}, status=error.status
+        )
+    request.session.pop("held_appointment", None)
+    return render(request, "bookings/confirmed.html", {"appointment": appointment})
+
+
+def manage_link(request: HttpRequest, token: str) -> HttpResponse:
+    link = _find_link(request, token, LinkPurpose.MANAGE)
+    if isinstance(link, HttpResponse):
+        return link
+    return render(
+        request, "bookings/appointment.html", _detail_context(link.appointment, token=token)
+    )
+
+
+def link_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    link = _find_link(request, token, LinkPurpose.MANAGE)
+    if isinstance(link, HttpResponse):
+        return link
+    return _cancel_page(request, link.appointment, by_patient=True, token=token)
+
+
+def link_reschedule(request: HttpRequest, token: str) -> HttpResponse:
+    link = _find_link(request, token, LinkPurpose.MANAGE)
+    if isinstance(link, HttpResponse):
+        return link
+    return reschedule_page(request, link.appointment, by_patient=True, token=token)
+
+
+# -- the patient's own appointments (and the practice's, for its staff) ----------
+
+
+def _visible_appointment(request: AuthenticatedRequest, appointment_id: str) -> Appointment:
+    """Own appointment, or one at a practice where the user works; 404 for anything else."""
+    return get_object_or_404(
+        Appointment.objects.visible_to(request.user).select_related(
+            "practice", "therapist", "appointment_type", "patient"
+        ),
+        public_id=appointment_id,
+    )
+
+
+@login_required
+@require_GET
+def mine(request: AuthenticatedRequest) -> HttpResponse:
+    now = timezone.now()
+    own = Appointment.objects.of_patient(request.user).select_related(
+        "practice", "therapist", "appointment_type"
+    )
+    context = {
+        "upcoming": own.filter(start__gte=now)
+        .exclude(status=Status.EXPIRED)
+        .order_by("start")[:50],
+        "past": own.filter(start__lt=now).exclude(status=Status.EXPIRED).order_by("-start")[:50],
+    }
+    return render(request, "bookings/mine.html", context)
+
+
+@login_required
+@require_GET
+def appointment_detail(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
+    appointment = _visible_appointment(request, appointment_id)
+    context = _detail_context(appointment, viewer=request.user)
+    return render(request, "bookings/appointment.html", context)
+
+
+@login_required
+def cancel(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
+    appointment = _visible_appointment(request, appointment_id)
+    by_patient = appointment.patient_id == request.user.pk
+    return _cancel_page(request, appointment, by_patient=by_patient)
+
+
+@login_required
+def reschedule(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
+    appointment = _visible_appointment(request, appointment_id)
+    by_patient = appointment.patient_id == request.user.pk
+    return reschedule_page(request, appointment, by_patient=by_patient)
+
+
+def _detail_context(
+    appointment: Appointment, *, token: str = "", viewer: User | None = None
+) -> dict[str, object]:
+    """Who is looking (the patient, by account or link, or the practice) and what they may do."""
+    now = timezone.now()
+    is_patient = bool(token) or (viewer is not None and viewer.pk == appointment.patient_id)
+    is_staff = viewer is not None and appointment.is_staff(viewer)
+    if is_patient:
+        may_change = appointment.patient_may_change(now)
+        may_reschedule = appointment.patient_may_reschedule(now)
+    else:
+        may_change = may_reschedule = is_staff and appointment.status == Status.CONFIRMED
+    return {
+        "appointment": appointment,
+        "token": token,
+        "show_private": bool(token)
+        or (viewer is not None and appointment.shows_private_to(viewer)),
+        "is_patient": is_patient,
+        "is_staff": is_staff,
+        "may_change": may_change,
+        "may_reschedule": may_reschedule,
+        "may_mark_outcome": is_staff and appointment.can_mark_outcome(now),
+    }
+
+
+def _cancel_page(
+    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+) -> HttpResponse:
+    viewer = None if token else request.user
+    context = _detail_context(appointment, token=token, viewer=viewer)  # type: ignore[arg-type]
+    if request.method != "POST":
+        return render(request, "bookings/cancel.html", context)
+    try:
+        appointment = actions.cancel_appointment(
+            appointment=appointment, by_patient=by_patient, now=timezone.now()
+        )
+    except BookingError as error:
+        context["error"] = error.message
+        return render(request, "bookings/cancel.html", context, status=error.status)
+    return render(request, "bookings/cancelled.html", {"appointment": appointment})

@@ -1,0 +1,223 @@
+"""Writes of the exercises app, shared by every entry point (views, demo, API).
+
+Each function takes the moment `now` from its caller (timezone.now() in
+views), works out the patient's local date from it, and says its transaction
+contract in its docstring.
+"""
+
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+
+from accounts.models import User
+from assessments.safety import exercises_paused
+from exercises.errors import DateOutOfRange, ExercisesPaused, IntentionAlreadyChecked
+from exercises.models import (
+    EmotionEntry,
+    ExerciseSession,
+    GratitudeEntry,
+    MovementLog,
+    SessionStatus,
+    SocialIntention,
+    week_start,
+)
+
+BACKDATE_DAYS = 7
+
+
+def _check_not_paused(patient: User) -> None:
+    if exercises_paused(patient):
+        raise ExercisesPaused()
+
+
+def check_recent(*, patient: User, day: date, now: datetime) -> None:
+    """A log may be for today or up to 7 days back, never for the future."""
+    today = patient.local_date(now)
+    if not today - timedelta(days=BACKDATE_DAYS) <= day <= today:
+        raise DateOutOfRange()
+
+
+def start_session(
+    *,
+    patient: User,
+    exercise: str,
+    planned_seconds: int,
+    now: datetime,
+    version: str = "",
+    breath: tuple[int, int, int] | None = None,
+    spoken_cues: bool = False,
+    sound: bool = False,
+    feeling_before: int | None = None,
+) -> ExerciseSession:
+    """Start a timed session on the patient's local date.
+
+    Transaction: a single INSERT; the database's check constraints refuse
+    out-of-range phases, lengths and ratings. Raises ExercisesPaused while a
+    red flag waits for a doctor's visit (CLINICAL.md 6).
+    """
+    _check_not_paused(patient)
+    breath_in, breath_hold, breath_out = breath or (None, None, None)
+    return ExerciseSession.objects.create(
+        patient=patient,
+        exercise=exercise,
+        version=version,
+        local_date=patient.local_date(now),
+        started_at=now,
+        planned_seconds=planned_seconds,
+        breath_in=breath_in,
+        breath_hold=breath_hold,
+        breath_out=breath_out,
+        spoken_cues=spoken_cues,
+        sound=sound,
+        feeling_before=feeling_before,
+    )
+
+
+def end_session(
+    *,
+    session: ExerciseSession,
+    finished: bool,
+    seconds: int | None,
+    feeling_after: int | None,
+    now: datetime,
+) -> ExerciseSession:
+    """End a running session as finished or stopped early, or rate an ended one.
+
+    Duration: `seconds` is the time the pacer showed (the browser's clock,
+    which keeps running in a background tab); without JavaScript it is None
+    and the time since the start counts. Either way at most the planned
+    length. Transaction: one conditional UPDATE (`WHERE status = 'started'`),
+    so a double submit or a second tab ends the session once; a later call
+    only adds the "how do you feel now" rating when one is given.
+    """
+    if seconds is None:
+        seconds = int((now - session.started_at).total_seconds())
+    duration = min(max(seconds, 0), session.planned_seconds)
+    values: dict[str, object] = {
+        "status": SessionStatus.FINISHED if finished else SessionStatus.STOPPED,
+        "ended_at": max(now, session.started_at),
+        "duration_seconds": duration,
+    }
+    if feeling_after is not None:
+        values["feeling_after"] = feeling_after
+    rows = ExerciseSession.objects.filter(pk=session.pk, status=SessionStatus.STARTED).update(
+        **values
+    )
+    if rows == 0 and feeling_after is not None:
+        ExerciseSession.objects.filter(pk=session.pk).update(feeling_after=feeling_after)
+    session.refresh_from_db()
+    return session
+
+
+def log_movement(
+    *,
+    patient: User,
+    local_date: date,
+    activity: str,
+    minutes: int,
+    felt: str,
+    symptoms_after: str,
+    now: datetime,
+    note: str = "",
+) -> MovementLog:
+    """Log one movement session, for today or up to 7 days back.
+
+    Transaction: a single INSERT; ranges are checked by the database too.
+    """
+    _check_not_paused(patient)
+    check_recent(patient=patient, day=local_date, now=now)
+    return MovementLog.objects.create(
+        patient=patient,
+        local_date=local_date,
+        activity=activity,
+        minutes=minutes,
+        felt=felt,
+        symptoms_after=symptoms_after,
+        note=note,
+        created_at=now,
+    )
+
+
+def save_gratitude(
+    *, patient: User, local_date: date, things: list[str], now: datetime
+) -> GratitudeEntry:
+    """Create or replace the day's gratitude entry (one per local date, up to three things).
+
+    Earlier days may be changed; a future day is refused (DateOutOfRange).
+    Transaction: update_or_create in one atomic block; the unique constraint on
+    (patient, local_date) keeps one row even when two requests race (the loser
+    updates the winner's row).
+    """
+    if local_date > patient.local_date(now):
+        raise DateOutOfRange()
+    cleaned = [t.strip() for t in things if t.strip()][:3]
+    first, second, third = [*cleaned, "", "", ""][:3]
+    entry, _created = GratitudeEntry.objects.update_or_create(
+        patient=patient,
+        local_date=local_date,
+        defaults={"first": first, "second": second, "third": third, "updated_at": now},
+    )
+    return entry
+
+
+def set_intention(*, patient: User, intention: str, now: datetime) -> SocialIntention:
+    """Set or change this week's small intention for contact with others.
+
+    Transaction: one atomic block holding the week's row; an intention that
+    has been looked back on stays as it was (IntentionAlreadyChecked).
+    """
+    today = patient.local_date(now)
+    with transaction.atomic():
+        row, created = SocialIntention.objects.select_for_update().get_or_create(
+            patient=patient,
+            week_start=week_start(today),
+            defaults={"intention": intention, "set_on": today},
+        )
+        if created:
+            return row
+        if row.is_checked:
+            raise IntentionAlreadyChecked()
+        row.intention, row.set_on = intention, today
+        row.save(update_fields=["intention", "set_on"])
+        return row
+
+
+def check_intention(
+    *, intention: SocialIntention, outcome: str, reflection: str, now: datetime
+) -> SocialIntention:
+    """Look back on an intention: did it happen? May be changed later the same way.
+
+    Transaction: a single UPDATE of the row.
+    """
+    intention.outcome = outcome
+    intention.reflection = reflection
+    intention.checked_on = intention.patient.local_date(now)
+    intention.save(update_fields=["outcome", "reflection", "checked_on"])
+    return intention
+
+
+def record_emotion(
+    *,
+    patient: User,
+    now: datetime,
+    what_happened: str = "",
+    feeling: str = "",
+    body: str = "",
+    what_i_did: str = "",
+    stress: int | None = None,
+) -> EmotionEntry:
+    """Write down a moment of emotion or stress, on today's local date.
+
+    Transaction: a single INSERT; the database refuses an entry with neither
+    what happened nor what was felt.
+    """
+    return EmotionEntry.objects.create(
+        patient=patient,
+        local_date=patient.local_date(now),
+        created_at=now,
+        what_happened=what_happened,
+        feeling=feeling,
+        body=body,
+        what_i_did=what_i_did,
+        stress=stress,
+    )

@@ -1,0 +1,165 @@
+// The exercise timer: the breathing pacer and the guided steps of muscle
+// relaxation and the body scan. Progressive enhancement: without JavaScript
+// the page is a readable step list with "I'm done" and "Stop early".
+//
+// Time comes only from performance.now() differences (see timing.js); the
+// interval and animation frames merely ask "where are we now?", so a tab in
+// the background keeps correct time and resyncs when it becomes visible.
+
+import { breathScale, formatClock, positionAt } from "./timing.js";
+import { makeSpeaker, makeTone } from "./voice.js";
+
+const root = document.querySelector("[data-pacer]");
+if (root) setUp(root);
+
+function setUp(root) {
+  const form = document.querySelector("[data-finish-form]");
+  const $ = (selector, scope = root) => scope.querySelector(selector);
+  const items = [...root.querySelectorAll("[data-steps] > li[data-phase]")];
+  const phases = items.map((li) => ({
+    name: li.dataset.phase,
+    ms: Number(li.dataset.seconds) * 1000,
+    text: li.dataset.text,
+    label: li.dataset.label,
+    element: li,
+  }));
+  if (!phases.length || !form) return;
+
+  const repeat = root.dataset.repeat === "true";
+  const totalMs = Number(root.dataset.totalSeconds) * 1000;
+  const ui = {
+    circle: $("[data-circle]"),
+    label: $("[data-phase-label]"),
+    cue: $("[data-cue]"),
+    phaseBar: $("[data-phase-bar]"),
+    totalBar: $("[data-total-bar]"),
+    timeLeft: $("[data-time-left]"),
+    begin: $("[data-begin]"),
+    pause: $("[data-pause]"),
+    seconds: $("[data-seconds-input]", form),
+    rating: $("[data-rating]", form),
+    save: $("[data-save]", form),
+    stop: $("[data-stop]", form),
+    done: document.querySelector("[data-done-panel]"),
+  };
+
+  for (const element of document.querySelectorAll("[data-js-only]")) element.hidden = false;
+  for (const element of document.querySelectorAll("[data-nojs-only]")) element.hidden = true;
+  if (ui.rating) ui.rating.hidden = true;
+
+  let speaker = null;
+  let tone = null;
+  let startedAt = null;
+  let pausedAt = null;
+  let pausedMs = 0;
+  let shown = { index: -1, cycle: -1 };
+  let interval = null;
+  let frameId = null;
+  let finished = false;
+
+  const now = () => performance.now();
+  const elapsed = () => {
+    if (startedAt === null) return 0;
+    return (pausedAt ?? now()) - startedAt - pausedMs;
+  };
+
+  function render(position) {
+    const phase = phases[position.index];
+    if (position.index !== shown.index || position.cycle !== shown.cycle) {
+      shown = { index: position.index, cycle: position.cycle };
+      for (const item of items) item.removeAttribute("aria-current");
+      phase.element.setAttribute("aria-current", "step");
+      ui.label.textContent = phase.label;
+      ui.cue.textContent = phase.text;
+      if (!repeat) phase.element.scrollIntoView({ block: "nearest" });
+      if (speaker && !position.done) speaker.say(phase.text);
+      if (tone && !position.done) tone(phase.name);
+    }
+    if (ui.circle) ui.circle.style.setProperty("--scale", breathScale(phase.name, position.phaseProgress).toFixed(4));
+    ui.phaseBar.value = Math.round(position.phaseProgress * 1000);
+    ui.totalBar.value = Math.round(position.progress * 1000);
+    const left = formatClock(position.remainingMs);
+    if (ui.timeLeft.textContent !== left) ui.timeLeft.textContent = left;
+  }
+
+  function tick() {
+    if (startedAt === null || finished) return;
+    const position = positionAt(elapsed(), phases, totalMs, repeat);
+    render(position);
+    if (position.done) finish();
+  }
+
+  function frame() {
+    frameId = null;
+    tick();
+    schedule();
+  }
+
+  function schedule() {
+    const running = startedAt !== null && !finished && pausedAt === null;
+    if (running && !document.hidden && frameId === null) frameId = requestAnimationFrame(frame);
+  }
+
+  function begin() {
+    if (root.dataset.speak === "true") speaker = makeSpeaker(root.dataset.lang);
+    if (root.dataset.sound === "true") tone = makeTone();
+    startedAt = now();
+    ui.begin.hidden = true;
+    ui.pause.hidden = false;
+    root.classList.add("is-running");
+    interval = setInterval(tick, 250);
+    tick();
+    schedule();
+  }
+
+  function togglePause() {
+    if (pausedAt === null) {
+      pausedAt = now();
+      if (speaker) speaker.stop();
+      root.classList.remove("is-running");
+      ui.pause.textContent = ui.pause.dataset.labelResume;
+    } else {
+      pausedMs += now() - pausedAt;
+      pausedAt = null;
+      root.classList.add("is-running");
+      ui.pause.textContent = ui.pause.dataset.labelPause;
+      schedule();
+    }
+  }
+
+  async function finish() {
+    finished = true;
+    clearInterval(interval);
+    root.classList.remove("is-running");
+    root.classList.add("is-done");
+    ui.pause.hidden = true;
+    ui.cue.textContent = root.dataset.endCue;
+    if (speaker) speaker.say(root.dataset.endCue);
+    ui.seconds.value = String(Math.round(totalMs / 1000));
+    const body = new FormData(form);
+    body.set("outcome", "finished");
+    try {
+      const response = await fetch(form.action, { method: "POST", body, credentials: "same-origin" });
+      if (!response.ok) throw new Error(String(response.status));
+    } catch {
+      // Not recorded yet: the Save button below records it.
+    }
+    ui.stop.hidden = true;
+    ui.rating.hidden = false;
+    ui.save.hidden = false;
+    ui.done.hidden = false;
+    ui.done.focus();
+  }
+
+  ui.begin.addEventListener("click", begin);
+  ui.pause.addEventListener("click", togglePause);
+  form.addEventListener("submit", () => {
+    if (!finished) ui.seconds.value = String(Math.floor(Math.min(elapsed(), totalMs) / 1000));
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && startedAt !== null && !finished) {
+      tick();
+      schedule();
+    }
+  });
+}

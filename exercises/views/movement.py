@@ -1,0 +1,64 @@
+"""Movement without performance pressure: log a session, see the rule of thumb."""
+
+from datetime import timedelta
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from exercises import actions
+from exercises.catalogue import ExerciseKey
+from exercises.errors import DateOutOfRange, ExercisesPaused
+from exercises.forms import MovementForm
+from exercises.models import MovementLog
+from exercises.movement import pacing_for
+from exercises.views.common import own_or_404, page_context
+from pijnreset.http import AuthenticatedRequest
+
+RECENT_DAYS = 14
+
+
+@login_required
+def movement(request: AuthenticatedRequest) -> HttpResponse:
+    now = timezone.now()
+    today = request.user.local_date(now)
+    context = page_context(request.user, ExerciseKey.MOVEMENT)
+    labels = context["script"].data.get("activities") if context["script"] else None
+    form = MovementForm(request.POST or None, activity_labels=labels, initial={"local_date": today})
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                actions.log_movement(patient=request.user, now=now, **form.cleaned_data)
+            except DateOutOfRange as exc:
+                form.add_error("local_date", str(exc.message))
+            except ExercisesPaused:
+                context["paused"], status = True, 409
+            else:
+                messages.success(request, _("Saved. Every bit of movement counts."))
+                return redirect("exercises:movement")
+    logs = MovementLog.objects.of(request.user).filter(
+        local_date__gte=today - timedelta(days=RECENT_DAYS)
+    )
+    context.update(
+        form=form,
+        logs=[
+            (log, (labels or {}).get(log.activity) or log.get_activity_display()) for log in logs
+        ],
+        pacing=pacing_for(patient=request.user, today=today),
+    )
+    return render(request, "exercises/movement.html", context, status=status)
+
+
+@login_required
+@require_POST
+def delete_movement(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
+    own_or_404(MovementLog, request.user, public_id).delete()
+    messages.success(request, _("The entry is deleted."))
+    return redirect("exercises:movement")

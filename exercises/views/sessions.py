@@ -1,0 +1,200 @@
+"""The catalogue and the timed exercises: breathing, muscle relaxation, body scan."""
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from exercises import actions
+from exercises.catalogue import (
+    BREATH_DEFAULTS,
+    BREATHING_MINUTES_RANGE,
+    CATALOGUE,
+    ExerciseKey,
+)
+from exercises.errors import ExercisesPaused
+from exercises.forms import BreathingForm, FinishForm, GuidedForm
+from exercises.models import ExerciseScript, ExerciseSession
+from exercises.views.common import current_language, own_or_404, page_context
+from pijnreset.http import AuthenticatedRequest
+
+# Used when the scripts are not loaded yet (content/<lang>/exercises/breathing.md).
+DEFAULT_CUES = {
+    "in": _("Breathe in through your nose"),
+    "hold": _("Hold your breath, gently"),
+    "out": _("Breathe out through your mouth"),
+    "start": _("We begin. Sit or lie as comfortably as you can."),
+    "end": _("Done. Notice how you feel now."),
+}
+PHASE_LABELS = {
+    "in": _("In"),
+    "hold": _("Hold"),
+    "out": _("Out"),
+    "tense": _("Tense"),
+    "release": _("Release"),
+    "rest": _("Rest"),
+    "attend": _("Notice"),
+}
+
+
+@login_required
+def catalogue(request: AuthenticatedRequest) -> HttpResponse:
+    scripts = {s.key: s for s in ExerciseScript.objects.for_language(current_language())}
+    items = [
+        {"exercise": exercise, "script": scripts.get(key), "url_name": f"exercises:{key}"}
+        for key, exercise in CATALOGUE.items()
+    ]
+    return render(request, "exercises/list.html", {"items": items})
+
+
+@login_required
+def breathing(request: AuthenticatedRequest) -> HttpResponse:
+    context = page_context(request.user, ExerciseKey.BREATHING)
+    form = BreathingForm(request.POST or None, initial=_breathing_initial(request))
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(
+                request, "exercises/breathing.html", {**context, "form": form}, status=422
+            )
+        data = form.cleaned_data
+        try:
+            session = actions.start_session(
+                patient=request.user,
+                exercise=ExerciseKey.BREATHING,
+                planned_seconds=data["minutes"] * 60,
+                breath=(data["breath_in"], data["breath_hold"], data["breath_out"]),
+                spoken_cues=data["spoken_cues"],
+                sound=data["sound"],
+                feeling_before=data["feeling_before"],
+                now=timezone.now(),
+            )
+        except ExercisesPaused:
+            return render(
+                request, "exercises/breathing.html", {**context, "paused": True}, status=409
+            )
+        return redirect("exercises:session", public_id=session.public_id)
+    return render(request, "exercises/breathing.html", {**context, "form": form})
+
+
+def _breathing_initial(request: AuthenticatedRequest) -> dict[str, Any]:
+    """The patient's last settings; `?minutes=3` (the flare plan) sets the length."""
+    initial: dict[str, Any] = dict(BREATH_DEFAULTS)
+    last = ExerciseSession.objects.of(request.user).filter(exercise="breathing").first()
+    if last is not None and last.breath_pattern is not None:
+        initial.update(zip(BREATH_DEFAULTS, last.breath_pattern, strict=True))
+        initial.update(spoken_cues=last.spoken_cues, sound=last.sound)
+        initial["minutes"] = last.planned_seconds // 60
+    minutes = request.GET.get("minutes", "")
+    low, high = BREATHING_MINUTES_RANGE
+    if minutes.isdigit() and low <= int(minutes) <= high:
+        initial["minutes"] = int(minutes)
+    return initial
+
+
+@login_required
+def guided(request: AuthenticatedRequest, key: str) -> HttpResponse:
+    """Progressive muscle relaxation or the body scan: choose a length, then start."""
+    context = page_context(request.user, key)
+    template = "exercises/guided.html"
+    form = GuidedForm(request.POST or None, exercise=context["exercise"])
+    if request.method == "POST":
+        script = context["script"]
+        if not form.is_valid() or script is None:
+            return render(request, template, {**context, "form": form}, status=422)
+        data = form.cleaned_data
+        steps = script.version(data["version"])["steps"]
+        try:
+            session = actions.start_session(
+                patient=request.user,
+                exercise=key,
+                version=data["version"],
+                planned_seconds=sum(step["seconds"] for step in steps),
+                spoken_cues=data["spoken_cues"],
+                sound=data["sound"],
+                feeling_before=data["feeling_before"],
+                now=timezone.now(),
+            )
+        except ExercisesPaused:
+            return render(request, template, {**context, "paused": True}, status=409)
+        return redirect("exercises:session", public_id=session.public_id)
+    return render(request, template, {**context, "form": form})
+
+
+@login_required
+def session(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
+    """A running session (the pacer or the guided steps), or how an ended one went."""
+    session = own_or_404(ExerciseSession, request.user, public_id)
+    return render(request, "exercises/session.html", _session_context(request, session))
+
+
+@login_required
+@require_POST
+def finish(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
+    session = own_or_404(ExerciseSession, request.user, public_id)
+    form = FinishForm(request.POST)
+    if not form.is_valid():
+        context = _session_context(request, session, finish_form=form)
+        return render(request, "exercises/session.html", context, status=422)
+    actions.end_session(
+        session=session,
+        finished=form.cleaned_data["outcome"] == "finished",
+        seconds=form.cleaned_data["seconds"],
+        feeling_after=form.cleaned_data["feeling_after"],
+        now=timezone.now(),
+    )
+    return redirect("exercises:session", public_id=session.public_id)
+
+
+def _session_context(
+    request: AuthenticatedRequest, session: ExerciseSession, finish_form: FinishForm | None = None
+) -> dict[str, Any]:
+    context = page_context(request.user, session.exercise)
+    script = context["script"]
+    if session.exercise == ExerciseKey.BREATHING:
+        cues = {**DEFAULT_CUES, **(script.data.get("cues", {}) if script else {})}
+        pattern = session.breath_pattern or tuple(BREATH_DEFAULTS.values())
+        phases = [
+            {"phase": name, "seconds": seconds, "text": cues[name], "label": PHASE_LABELS[name]}
+            for name, seconds in zip(("in", "hold", "out"), pattern, strict=True)
+        ]
+        total = session.planned_seconds
+    else:
+        cues = {"start": "", "end": DEFAULT_CUES["end"]}
+        version = script.version(session.version) if script else None
+        steps = version["steps"] if version else []
+        phases = [{**step, "label": PHASE_LABELS[step["phase"]]} for step in steps]
+        total = sum(step["seconds"] for step in steps)
+    return {
+        **context,
+        "session": session,
+        "back_url": reverse(f"exercises:{session.exercise}"),
+        "total_text": duration_text(total),
+        "duration_text": duration_text(session.duration_seconds or 0),
+        "phases": phases,
+        "cues": cues,
+        "total_seconds": total,
+        "repeat": session.exercise == ExerciseKey.BREATHING,
+        "finish_form": finish_form or FinishForm(),
+    }
+
+
+def duration_text(seconds: int) -> str:
+    """'1 minute', '2 minutes and 30 seconds', '45 seconds'."""
+    minutes, rest = divmod(seconds, 60)
+    minute_words = ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+    second_words = ngettext("%(n)s second", "%(n)s seconds", rest) % {"n": rest}
+    if not minutes:
+        return second_words
+    if not rest:
+        return minute_words
+    return gettext("%(minutes)s and %(seconds)s") % {
+        "minutes": minute_words,
+        "seconds": second_words,
+    }

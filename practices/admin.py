@@ -1,0 +1,33 @@
+from django.contrib import admin
+
+from practices.models import Closure, OpeningHours, Practice, Therapist
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+class ClosureInline(admin.TabularInline):
+    model = Closure
+    extra = 0
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = ["name", "place", "province", "quality_label", "is_active"]
+    list_filter = ["province", "quality_label", "is_active", "wheelchair_accessible"]
+    search_fields = ["name", "place", "postcode", "slug"]
+    readonly_fields = ["public_id"]
+    filter_horizontal = ["managers"]
+    inlines = [OpeningHoursInline, ClosureInline]
+
+
+@admin.register(Therapist)
+class TherapistAdmin(admin.ModelAdmin):
+    list_display = ["name", "profession", "is_active"]
+    list_filter = ["profession", "is_active"]
+    search_fields = ["name", "big_number", "email"]
+    readonly_fields = ["public_id"]
+    filter_horizontal = ["practices"]
+    raw_id_fields = ["user"]

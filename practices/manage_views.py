@@ -1,0 +1,122 @@
+"""Practice managers edit their own practice and therapists; the operator edits all."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from pijnreset.http import AuthenticatedRequest
+from practices import actions
+from practices.forms import (
+    ClosureForm,
+    OpeningHoursFormSet,
+    OperatorPracticeForm,
+    PracticeForm,
+    TherapistForm,
+)
+from practices.models import Practice, Therapist
+
+
+def _managed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
+    """The practice if the user manages it (the operator manages all); 404 otherwise."""
+    return get_object_or_404(Practice.objects.managed_by(request.user), public_id=practice_id)
+
+
+def _is_operator(request: AuthenticatedRequest) -> bool:
+    return request.user.is_superuser or request.user.role == Role.NETWORK_OPERATOR
+
+
+@login_required
+def manage(request: AuthenticatedRequest) -> HttpResponse:
+    practices = Practice.objects.managed_by(request.user).order_by("name")[:200]
+    return render(request, "practices/manage/list.html", {"practices": practices})
+
+
+@login_required
+def edit_practice(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    form_class = OperatorPracticeForm if _is_operator(request) else PracticeForm
+    form = form_class(request.POST or None, instance=practice)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The practice is saved."))
+            return redirect("practices:edit", practice_id=practice.public_id)
+        return render(
+            request, "practices/manage/edit.html", {"form": form, "practice": practice}, status=422
+        )
+    return render(request, "practices/manage/edit.html", {"form": form, "practice": practice})
+
+
+@login_required
+def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    formset = OpeningHoursFormSet(request.POST or None, instance=practice)
+    closure_form = ClosureForm(prefix="closure")
+    context = {"formset": formset, "practice": practice, "closure_form": closure_form}
+    if request.method == "POST":
+        if formset.is_valid():
+            actions.save_opening_hours(formset=formset)
+            messages.success(request, _("The opening hours are saved."))
+            return redirect("practices:hours", practice_id=practice.public_id)
+        return render(request, "practices/manage/hours.html", context, status=422)
+    return render(request, "practices/manage/hours.html", context)
+
+
+@login_required
+@require_POST
+def add_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    closure_form = ClosureForm(request.POST, prefix="closure")
+    if not closure_form.is_valid():
+        formset = OpeningHoursFormSet(instance=practice)
+        context = {"formset": formset, "practice": practice, "closure_form": closure_form}
+        return render(request, "practices/manage/hours.html", context, status=422)
+    closure = closure_form.save(commit=False)
+    closure.practice = practice
+    closure.save()
+    messages.success(request, _("The closure is saved."))
+    return redirect("practices:hours", practice_id=practice.public_id)
+
+
+@login_required
+@require_POST
+def delete_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    closure_id = request.POST.get("closure", "")
+    if not closure_id.isdigit():
+        raise Http404
+    closure = get_object_or_404(practice.closures, pk=int(closure_id))
+    closure.delete()
+    messages.success(request, _("The closure is removed."))
+    return redirect("practices:hours", practice_id=practice.public_id)
+
+
+@login_required
+def edit_therapist(
+    request: AuthenticatedRequest, practice_id: str, therapist_id: str | None = None
+) -> HttpResponse:
+    practice = _managed_practice(request, practice_id)
+    therapist = (
+        get_object_or_404(Therapist.objects.filter(practices=practice), public_id=therapist_id)
+        if therapist_id
+        else None
+    )
+    form = TherapistForm(request.POST or None, request.FILES or None, instance=therapist)
+    context = {"form": form, "practice": practice, "therapist": therapist}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "practices/manage/therapist.html", context, status=422)
+        therapist = actions.save_therapist(form=form, practice=practice)
+        messages.success(request, _("The therapist is saved."))
+        return redirect(
+            "practices:therapist_edit",
+            practice_id=practice.public_id,
+            therapist_id=therapist.public_id,
+        )
+    return render(request, "practices/manage/therapist.html", context)
