@@ -27,7 +27,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool, StrictInt
 
-from assessments import scoring
+from assessments import change, scoring
 from assessments.rounding import round_half_up
 from assessments.scoring import InvalidAnswers
 
@@ -297,19 +297,19 @@ def _change(data: dict[str, Any]) -> dict[str, Any]:
         means = {}
         for name in ("baseline_scores", "current_scores"):
             try:
-                mean = scoring.exact_mean_of(data[name], minimum=4)
+                mean = change.exact_mean_of(data[name], minimum=4)
             except InvalidAnswers as exc:  # name the list: "current_scores[3]", not "scores[3]"
                 raise InvalidAnswers(exc.field.replace("scores", name, 1), exc.message) from exc
             if mean is None:
                 raise InvalidAnswers(name, "not enough data yet: at least 4 daily scores needed")
             means[name] = mean
-        result = scoring.percent_change(means["baseline_scores"], means["current_scores"])
+        result = change.percent_change(means["baseline_scores"], means["current_scores"])
         shown_baseline = round_half_up(means["baseline_scores"])
         shown_current = round_half_up(means["current_scores"])
     else:
         _only(data, ("baseline", "current"))
         baseline, current = _nrs_mean(data, "baseline"), _nrs_mean(data, "current")
-        result = scoring.percent_change(baseline, current)
+        result = change.percent_change(baseline, current)
         shown_baseline, shown_current = round_half_up(baseline), round_half_up(current)
     return {
         "baseline": float(shown_baseline),

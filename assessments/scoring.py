@@ -23,6 +23,13 @@ from typing import Final
 
 from assessments.rounding import round_half_up as round_half_up  # noqa: PLC0414 (re-export)
 from assessments.rounding import to_decimal as _to_decimal
+from assessments.validation import (
+    IncompleteResponse as IncompleteResponse,  # noqa: PLC0414 (re-export)
+)
+from assessments.validation import (
+    InvalidAnswers as InvalidAnswers,  # noqa: PLC0414 (re-export)
+)
+from assessments.validation import complete_items, require_bool, require_int, require_sequence
 
 # --- Constants (CLINICAL 3.1) ---
 
@@ -76,14 +83,6 @@ PGIC_LABELS: Final[Mapping[int, str]] = {
     6: "much_worse",
     7: "very_much_worse",
 }
-CHANGE_MEANINGS: Final[tuple[str, ...]] = (
-    "worse",
-    "no_important_change",
-    "minimal",
-    "moderate",
-    "substantial",
-    "not_applicable",
-)
 
 _ACR_FIELDS: Final[tuple[str, ...]] = (
     "pain_areas",
@@ -96,80 +95,11 @@ _ACR_FIELDS: Final[tuple[str, ...]] = (
     "symptoms_3_months",
 )
 
-# --- Errors ---
-
-
-class InvalidAnswers(ValueError):
-    """The answers cannot be scored; ``field`` names the offending field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-class IncompleteResponse(InvalidAnswers):
-    """Required items are missing, so the response gets no score.
-
-    ``missing_items`` holds the 1-based clinical item numbers that are missing.
-    """
-
-    def __init__(self, field: str, message: str, missing_items: tuple[int, ...] = ()) -> None:
-        super().__init__(field, message)
-        self.missing_items = missing_items
-
-
 # --- Small helpers ---
 
 
 def _share(part: int, whole: int) -> Decimal | None:
     return None if whole == 0 else _to_decimal(Fraction(part, whole))
-
-
-# --- Validation helpers ---
-
-
-def _require_int(value: object, name: str, low: int, high: int) -> int:
-    if value is None:
-        raise InvalidAnswers(name, "is missing")
-    # bool is a subclass of int; it is not accepted where a number is wanted.
-    if type(value) is not int:
-        raise InvalidAnswers(name, f"must be a whole number from {low} to {high}")
-    if not low <= value <= high:
-        raise InvalidAnswers(name, f"must be from {low} to {high}, got {value}")
-    return value
-
-
-def _require_bool(value: object, name: str) -> bool:
-    if value is None:
-        raise InvalidAnswers(name, "is missing")
-    if type(value) is not bool:
-        raise InvalidAnswers(name, "must be true or false")
-    return value
-
-
-def _require_sequence(items: object, name: str, count: int | None) -> Sequence[object]:
-    if items is None:
-        raise InvalidAnswers(name, "is missing")
-    if isinstance(items, (str, bytes, bytearray)) or not isinstance(items, Sequence):
-        raise InvalidAnswers(name, "must be a list of answers")
-    if count is not None and len(items) != count:
-        raise InvalidAnswers(name, f"must have exactly {count} items, got {len(items)}")
-    return items
-
-
-def _complete_items(items: object, count: int, instrument: str) -> tuple[int, ...]:
-    """All ``count`` items required, each an int 0-3 (PHQ-4, PHQ-9, GAD-7)."""
-    seq = _require_sequence(items, "items", count)
-    missing = tuple(i + 1 for i, item in enumerate(seq) if item is None)
-    if missing:
-        numbers = ", ".join(str(n) for n in missing)
-        raise IncompleteResponse(
-            f"items[{missing[0] - 1}]" if len(missing) == 1 else "items",
-            f"{instrument}: all items are required; missing item(s) {numbers}",
-            missing,
-        )
-    return tuple(_require_int(item, f"items[{i}]", 0, 3) for i, item in enumerate(seq))
 
 
 # --- ACR 2016 (CLINICAL 3.1) ---
@@ -190,7 +120,7 @@ class Acr2016Score:
 
 def fs_band(fs: int) -> str:
     """Fibromyalgia severity band (Wolfe 2015): 0-3 none ... 20-31 very_severe."""
-    value = _require_int(fs, "fs", 0, 31)
+    value = require_int(fs, "fs", 0, 31)
     if value <= 3:
         return "none"
     if value <= 7:
@@ -253,12 +183,12 @@ def acr2016_symptoms(
     Every argument is required, exactly as in :func:`acr2016`.
     """
     areas = _validate_areas(pain_areas)
-    fat = _require_int(fatigue, "fatigue", 0, 3)
-    unref = _require_int(waking_unrefreshed, "waking_unrefreshed", 0, 3)
-    cog = _require_int(cognitive, "cognitive", 0, 3)
-    head = _require_bool(headaches, "headaches")
-    abdo = _require_bool(lower_abdominal, "lower_abdominal")
-    dep = _require_bool(depression, "depression")
+    fat = require_int(fatigue, "fatigue", 0, 3)
+    unref = require_int(waking_unrefreshed, "waking_unrefreshed", 0, 3)
+    cog = require_int(cognitive, "cognitive", 0, 3)
+    head = require_bool(headaches, "headaches")
+    abdo = require_bool(lower_abdominal, "lower_abdominal")
+    dep = require_bool(depression, "depression")
 
     wpi = len(areas)
     painful_regions = tuple(name for name, members in REGIONS.items() if areas & members)
@@ -302,7 +232,7 @@ def acr2016(
         lower_abdominal=lower_abdominal,
         depression=depression,
     )
-    three_months = _require_bool(symptoms_3_months, "symptoms_3_months")
+    three_months = require_bool(symptoms_3_months, "symptoms_3_months")
     wpi, sss = part.wpi, part.sss
     wpi_sss = (wpi >= 7 and sss >= 5) or (4 <= wpi <= 6 and sss >= 9)
     return Acr2016Score(
@@ -380,7 +310,7 @@ def _band(total: int, upper_bounds: tuple[int, ...], names: tuple[str, ...]) -> 
 
 def phq4(items: Sequence[int]) -> Phq4Score:
     """PHQ-4: 4 items 0-3; total 0-12 banded 0-2/3-5/6-8/9-12; subscales >= 3 positive."""
-    values = _complete_items(items, 4, "PHQ-4")
+    values = complete_items(items, 4, "PHQ-4")
     total = sum(values)
     anxiety = values[0] + values[1]
     depression = values[2] + values[3]
@@ -396,7 +326,7 @@ def phq4(items: Sequence[int]) -> Phq4Score:
 
 def phq9(items: Sequence[int]) -> Phq9Score:
     """PHQ-9: 9 items 0-3; total 0-27 banded 0-4/5-9/10-14/15-19/20-27; crisis if item 9 > 0."""
-    values = _complete_items(items, 9, "PHQ-9")
+    values = complete_items(items, 9, "PHQ-9")
     total = sum(values)
     return Phq9Score(
         total=total,
@@ -407,7 +337,7 @@ def phq9(items: Sequence[int]) -> Phq9Score:
 
 def gad7(items: Sequence[int]) -> Gad7Score:
     """GAD-7: 7 items 0-3; total 0-21 banded 0-4/5-9/10-14/15-21."""
-    values = _complete_items(items, 7, "GAD-7")
+    values = complete_items(items, 7, "GAD-7")
     total = sum(values)
     return Gad7Score(total=total, severity=_band(total, (4, 9, 14, 21), GAD7_BANDS))
 
@@ -434,7 +364,7 @@ class PgicSummary:
 
 
 def pgic(answer: int) -> PgicScore:
-    value = _require_int(answer, "answer", 1, 7)
+    value = require_int(answer, "answer", 1, 7)
     return PgicScore(
         answer=value,
         label=PGIC_LABELS[value],
@@ -444,8 +374,8 @@ def pgic(answer: int) -> PgicScore:
 
 
 def pgic_summary(answers: Sequence[int]) -> PgicSummary:
-    seq = _require_sequence(answers, "answers", None)
-    values = [_require_int(a, f"answers[{i}]", 1, 7) for i, a in enumerate(seq)]
+    seq = require_sequence(answers, "answers", None)
+    values = [require_int(a, f"answers[{i}]", 1, 7) for i, a in enumerate(seq)]
     distribution = {k: 0 for k in PGIC_LABELS}
     for value in values:
         distribution[value] += 1
@@ -514,9 +444,9 @@ def fiqr(items: Sequence[int | None]) -> FiqrScore:
     Exactly one missing function item: function sum x 9/8. Two or more missing function
     items, or any missing overall/symptom item: IncompleteResponse.
     """
-    seq = _require_sequence(items, "items", 21)
+    seq = require_sequence(items, "items", 21)
     values: list[int | None] = [
-        None if item is None else _require_int(item, f"items[{i}]", 0, 10)
+        None if item is None else require_int(item, f"items[{i}]", 0, 10)
         for i, item in enumerate(seq)
     ]
     missing_other = [i for i in (*_FIQR_OVERALL, *_FIQR_SYMPTOMS) if values[i] is None]
@@ -558,94 +488,3 @@ def fiqr(items: Sequence[int | None]) -> FiqrScore:
         total_exact=total,
         missing_function_items=len(missing_function),
     )
-
-
-# --- NRS means and change (CLINICAL 3.2) ---
-
-
-@dataclass(frozen=True)
-class ChangeResult:
-    """Percent change (baseline - current) / baseline x 100; positive = reduction.
-
-    ``percent_exact`` is the exact rational value used for classification; ``percent`` is
-    its Decimal (exact when the value terminates, else 50 significant digits); ``display``
-    is rounded half-up to one decimal. All three are None when meaning is not_applicable.
-    Meanings beyond IMMPACT (minimal up to 30 %, "worse", windows) are product rules.
-    """
-
-    baseline: Decimal
-    current: Decimal
-    percent: Decimal | None
-    percent_exact: Fraction | None
-    display: Decimal | None
-    meaning: str
-
-
-def _exact_number(value: object, name: str) -> Fraction:
-    if value is None:
-        raise InvalidAnswers(name, "is missing")
-    if isinstance(value, bool) or not isinstance(value, (Decimal, Fraction, int)):
-        raise InvalidAnswers(name, "must be a Decimal, Fraction or int (never a float)")
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidAnswers(name, "must be a finite number")
-    exact = Fraction(value)
-    if exact < 0:
-        raise InvalidAnswers(name, "must not be negative")
-    return exact
-
-
-def _classify_change(percent: Fraction) -> str:
-    if percent <= -10:
-        return "worse"
-    if percent < 10:
-        return "no_important_change"
-    if percent < 30:
-        return "minimal"
-    if percent < 50:
-        return "moderate"
-    return "substantial"
-
-
-def percent_change(
-    baseline: Decimal | Fraction | int, current: Decimal | Fraction | int
-) -> ChangeResult:
-    """Change from baseline to current, classified on the exact value (CLINICAL 3.2).
-
-    Pass Decimals, or the exact Fractions from :func:`exact_mean_of` (a mean of 3, 7, ... days
-    is not a terminating decimal, so a Decimal mean is already rounded). Floats are rejected.
-    """
-    base = _exact_number(baseline, "baseline")
-    cur = _exact_number(current, "current")
-    base_dec, cur_dec = _to_decimal(base), _to_decimal(cur)
-    if base == 0:
-        return ChangeResult(base_dec, cur_dec, None, None, None, "not_applicable")
-    exact = (base - cur) / base * 100
-    return ChangeResult(
-        baseline=base_dec,
-        current=cur_dec,
-        percent=_to_decimal(exact),
-        percent_exact=exact,
-        display=round_half_up(exact),
-        meaning=_classify_change(exact),
-    )
-
-
-def exact_mean_of(scores: Sequence[int], *, minimum: int = 1) -> Fraction | None:
-    """Exact mean of daily 0-10 scores, or None with fewer than ``minimum`` scores."""
-    seq = _require_sequence(scores, "scores", None)
-    values = [_require_int(s, f"scores[{i}]", 0, 10) for i, s in enumerate(seq)]
-    if type(minimum) is not int or minimum < 1:
-        raise InvalidAnswers("minimum", "must be a whole number of 1 or more")
-    if len(values) < minimum:
-        return None
-    return Fraction(sum(values), len(values))
-
-
-def mean_of(scores: Sequence[int], *, minimum: int = 1) -> Decimal | None:
-    """Mean of daily 0-10 scores as Decimal (``None``: "not enough data yet").
-
-    Use ``minimum=4`` for the baseline and current windows. For classification, prefer
-    :func:`exact_mean_of` (this Decimal is rounded to 50 digits when not terminating).
-    """
-    exact = exact_mean_of(scores, minimum=minimum)
-    return None if exact is None else _to_decimal(exact)

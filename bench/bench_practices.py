@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +144,7 @@ def main() -> None:
     configure(options.database_url)
 
     from django.db import connections
+    from django.utils import timezone
 
     from bookings import actions, availability
     from bookings.errors import SlotTaken
@@ -175,9 +176,7 @@ def main() -> None:
 
     practice = ensure_big_practice()
     follow_up = practice.appointment_types.get(slug="follow_up")
-    now = datetime.now(UTC).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )  # lint: allow (bench)
+    now = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
     window_start = now + timedelta(days=1)
 
     def slot_listing(index: int) -> list[availability.OfferedSlot]:

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from assessments import scoring
+from assessments.change import exact_mean_of, mean_of, percent_change
 from assessments.rounding import round_half_up, to_decimal
-from assessments.scoring import InvalidAnswers, exact_mean_of, mean_of, percent_change
+from assessments.validation import InvalidAnswers
 
 ROUNDING = [
     (Decimal("2.25"), 1, "2.3"),

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assessments.change import CHANGE_MEANINGS, exact_mean_of, percent_change
 from assessments.scoring import (
     AREAS,
-    CHANGE_MEANINGS,
     FS_BANDS,
     GAD7_BANDS,
     PHQ4_BANDS,
@@ -20,11 +20,9 @@ from assessments.scoring import (
     REGIONS,
     InvalidAnswers,
     acr2016,
-    exact_mean_of,
     fiqr,
     fs_band,
     gad7,
-    percent_change,
     pgic_summary,
     phq4,
     phq9,
