@@ -6,7 +6,7 @@ dates (ISO 8601); today and the 7 days before may be written.
 """
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -17,6 +17,7 @@ from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, field_errors
+from assessments.scoring import AreaKey
 from diary import actions
 from diary.errors import CheckInDateError, CheckInError
 from diary.models import CheckIn, CheckInRevision
@@ -26,27 +27,7 @@ router = Router(tags=["check-ins"], auth=api_auth)
 
 MAX_RANGE_DAYS = 366
 Score = Annotated[StrictInt, Field(ge=0, le=10)]
-Area = Literal[
-    "jaw_left",
-    "jaw_right",
-    "shoulder_girdle_left",
-    "shoulder_girdle_right",
-    "upper_arm_left",
-    "upper_arm_right",
-    "lower_arm_left",
-    "lower_arm_right",
-    "hip_left",
-    "hip_right",
-    "upper_leg_left",
-    "upper_leg_right",
-    "lower_leg_left",
-    "lower_leg_right",
-    "neck",
-    "upper_back",
-    "lower_back",
-    "chest",
-    "abdomen",
-]  # fmt: skip  (the body-map keys of CLINICAL.md 3.1; a test holds them equal to AREAS)
+Area = AreaKey
 
 
 class CheckInIn(Schema):

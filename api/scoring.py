@@ -29,7 +29,7 @@ from pydantic import ConfigDict, StrictBool, StrictInt
 
 from assessments import change, scoring
 from assessments.rounding import round_half_up
-from assessments.scoring import InvalidAnswers
+from assessments.scoring import AreaKey, InvalidAnswers
 
 router = Router(tags=["open scoring"])
 
@@ -37,27 +37,7 @@ RATE_LIMIT = 60  # requests per client address per minute
 RATE_WINDOW = 60  # seconds
 MAX_DECIMALS = 12  # digits after the point in a mean (1e-999999999 would be costly exactly)
 
-Area = Literal[
-    "jaw_left",
-    "jaw_right",
-    "shoulder_girdle_left",
-    "shoulder_girdle_right",
-    "upper_arm_left",
-    "upper_arm_right",
-    "lower_arm_left",
-    "lower_arm_right",
-    "hip_left",
-    "hip_right",
-    "upper_leg_left",
-    "upper_leg_right",
-    "lower_leg_left",
-    "lower_leg_right",
-    "neck",
-    "upper_back",
-    "lower_back",
-    "chest",
-    "abdomen",
-]  # fmt: skip  (CLINICAL.md 3.1; a test holds them equal to scoring.AREAS)
+Area = AreaKey
 Symptom = Annotated[StrictInt, Field(ge=0, le=3)]
 Frequency = Annotated[StrictInt, Field(ge=0, le=3)]
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, Literal, get_args
 
 from assessments.rounding import round_half_up as round_half_up  # noqa: PLC0414 (re-export)
 from assessments.rounding import to_decimal as _to_decimal
@@ -33,7 +33,9 @@ from assessments.validation import complete_items, require_bool, require_int, re
 
 # --- Constants (CLINICAL 3.1) ---
 
-AREAS: Final[tuple[str, ...]] = (
+# The 19 body-map keys, used everywhere (API, database, tests). One source: the API
+# schemas take the Literal, the code the tuple.
+AreaKey = Literal[
     "jaw_left",
     "jaw_right",
     "shoulder_girdle_left",
@@ -53,7 +55,8 @@ AREAS: Final[tuple[str, ...]] = (
     "lower_back",
     "chest",
     "abdomen",
-)
+]
+AREAS: Final[tuple[str, ...]] = get_args(AreaKey)
 
 # Jaw, chest and abdomen count in the WPI but belong to no region.
 REGIONS: Final[Mapping[str, frozenset[str]]] = {
