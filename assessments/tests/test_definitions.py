@@ -15,12 +15,12 @@ from assessments.scoring import IncompleteResponse, InvalidAnswers
 SHIPPED = Path(__file__).resolve().parents[1] / "instruments"
 
 
-def _raw(key: str) -> dict:
+def _definition_data(key: str) -> dict:
     return yaml.safe_load((SHIPPED / f"{key}.yaml").read_text(encoding="utf-8"))
 
 
 def _definition(key: str):
-    return parse_definition(_raw(key), scorers=list(SCORERS))
+    return parse_definition(_definition_data(key), scorers=list(SCORERS))
 
 
 @pytest.mark.parametrize("key", ["acr2016", "pgic", "phq4", "phq9", "gad7", "fiqr"])
@@ -97,7 +97,7 @@ def test_the_pgic_options_follow_clinical_3_3():
     ],
 )  # fmt: skip
 def test_a_bad_definition_is_refused_naming_the_entry(change, path):
-    raw = _raw("acr2016")
+    raw = _definition_data("acr2016")
     change(raw)
     with pytest.raises(DefinitionError) as caught:
         parse_definition(raw, scorers=list(SCORERS))
@@ -105,7 +105,7 @@ def test_a_bad_definition_is_refused_naming_the_entry(change, path):
 
 
 def test_a_wording_cannot_change_how_an_instrument_is_scored():
-    structure = _raw("fiqr")
+    structure = _definition_data("fiqr")
     wording = {
         "key": "fiqr", "version": "x1", "wording": "licensed", "languages": ["en"],
         "licence": {"en": "test"}, "scoring": "phq9", "bands": None,
