@@ -1,7 +1,8 @@
 """Demo data (`manage.py demo`): the questionnaires, and Anna's answers so far.
 
-Anna did the intake six weeks ago (safety questions, ACR 2016, PHQ-4) and the week-4 ACR
-2016 symptom part two weeks ago, so her result page shows what changed. Idempotent.
+Anna did the intake the day before she started the programme 30 days ago (safety
+questions, ACR 2016, PHQ-4) and the week-4 ACR 2016 symptom part in her fourth week, so
+her result page shows what changed. Idempotent.
 """
 
 from datetime import timedelta
@@ -56,14 +57,14 @@ def annas_answers() -> None:
     if anna is None:
         return
     now = timezone.now()
-    intake = now - timedelta(days=42)
+    intake = now - timedelta(days=31)
     if not RedFlagCheck.objects.filter(patient=anna).exists():
         actions.record_red_flag_check(
             patient=anna, answers={key: False for key in QUESTIONS}, context="intake", now=intake
         )
     _submit(anna, "acr2016", "intake", INTAKE_ACR, intake)
     _submit(anna, "phq4", "intake", INTAKE_PHQ4, intake + timedelta(minutes=5))
-    _submit(anna, "acr2016", "week_4", WEEK_4_ACR, now - timedelta(days=14))
+    _submit(anna, "acr2016", "week_4", WEEK_4_ACR, now - timedelta(days=8))
 
 
 STEPS = [("questionnaires", load_questionnaires), ("questionnaire answers", annas_answers)]

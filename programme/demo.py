@@ -1,4 +1,4 @@
-"""Demo data for the programme: the lessons and pages, Anna 20 days in, Bram just started.
+"""Demo data for the programme: the lessons and pages, Anna 30 days in, Bram just started.
 
 Each step is idempotent (`manage.py demo` may run again at any time).
 """
@@ -32,7 +32,7 @@ def _enrol(email: str, *, days_ago: int) -> Enrolment:
 
 
 def enrol_patients() -> None:
-    anna = _enrol(ANNA, days_ago=20)
+    anna = _enrol(ANNA, days_ago=30)
     _enrol(BRAM, days_ago=2)
     now = timezone.now()
     day = anna.day(anna.user.local_date(now))

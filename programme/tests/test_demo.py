@@ -6,7 +6,7 @@ from programme.models import Enrolment, LessonProgress
 
 
 @pytest.mark.django_db
-def test_demo_enrols_anna_twenty_days_in_with_check_ins_and_lessons_and_runs_twice(settings):
+def test_demo_enrols_anna_thirty_days_in_with_check_ins_and_lessons_and_runs_twice(settings):
     settings.DEBUG = True
     from diary import demo as diary_demo
     from pijnreset.management.commands.demo import create_accounts
@@ -18,12 +18,12 @@ def test_demo_enrols_anna_twenty_days_in_with_check_ins_and_lessons_and_runs_twi
             step()
     anna = Enrolment.objects.get(user__email="anna@demo.pijnreset.nl")
     day = anna.day(anna.user.local_date())
-    assert (day.day, day.week) == (21, 3)
+    assert (day.day, day.week) == (31, 5)
     assert 15 <= CheckIn.objects.filter(patient=anna.user).count() <= 20
     assert not CheckIn.objects.filter(patient=anna.user, date=anna.user.local_date()).exists()
     assert (
-        LessonProgress.objects.filter(user=anna.user).count() == 7
-    )  # 9 lessons so far: 1 skipped, today's left
+        LessonProgress.objects.filter(user=anna.user).count() == 12
+    )  # 14 lessons so far: 1 skipped, today's left
     pains = list(
         CheckIn.objects.filter(patient=anna.user).order_by("date").values_list("pain", flat=True)
     )
