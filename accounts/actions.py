@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from accounts.access import forget_patient_status
 from accounts.consent_texts import TEXTS
 from accounts.models import Consent, User
 
@@ -15,6 +16,7 @@ def give_consent(*, user: User, purpose: str, now: datetime) -> Consent:
     kept as it is (the partial unique constraint allows only one).
     """
     text = TEXTS[purpose]
+    forget_patient_status(user)
     with transaction.atomic():
         existing = Consent.objects.active().filter(user=user, purpose=purpose).first()
         if existing is not None:
@@ -26,6 +28,7 @@ def give_consent(*, user: User, purpose: str, now: datetime) -> Consent:
 
 def withdraw_consent(*, user: User, purpose: str, now: datetime) -> int:
     """Mark the user's active consent for `purpose` withdrawn. Returns rows changed."""
+    forget_patient_status(user)
     return Consent.objects.active().filter(user=user, purpose=purpose).update(withdrawn_at=now)
 
 
