@@ -24,13 +24,14 @@ class ConsentText:
 
 HEALTH_DATA = ConsentText(
     purpose=Consent.Purpose.HEALTH_DATA,
-    version="2026-11-29",
+    version="2026-12-06",
     text=_(
         "I give explicit permission to pijnreset to store and use my health data "
         "(such as pain scores, sleep, mood, notes and questionnaire answers) so that "
-        "I can use the programme. Only I can see this data, unless I choose to share "
-        "it with a therapist later. I can withdraw this permission at any time on my "
-        "account page, and I can delete my account with all my data."
+        "I can use the programme. Only I can see this data in the app. Sharing it "
+        "with a therapist is not possible yet; if that becomes possible, I will be "
+        "asked for separate permission first. I can withdraw this permission at any "
+        "time on my account page, and I can delete my account with all my data."
     ),
 )
 
