@@ -48,6 +48,8 @@ STEP_SECONDS = (1, 600)
 DURATION_TOLERANCE = 0.10  # the steps add up to the minutes within 10 %
 
 COMMON_FIELDS = ("key", "language", "title", "evidence", "summary")
+# May be present: marks structured exercise, the only text allowed label A (docs/clinical.md 7).
+OPTIONAL_FIELDS = ("structured_exercise",)
 EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "breathing": ("cues",),
     "pmr": ("versions",),
@@ -106,7 +108,7 @@ def parse_script(text: str, *, path: str, language: str, key: str) -> Script:
     if meta["key"] != key:
         checker.fail("key", f"{meta['key']!r} does not match the file name {key!r}")
     allowed = COMMON_FIELDS + EXTRA_FIELDS[key]
-    unknown = sorted(str(name) for name in meta if name not in allowed)
+    unknown = sorted(str(name) for name in meta if name not in allowed + OPTIONAL_FIELDS)
     if unknown:
         checker.fail(unknown[0], f"unknown field (allowed: {', '.join(allowed)})")
     for name in allowed:
