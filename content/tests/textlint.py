@@ -8,7 +8,12 @@ What it checks (the writing rules of content/README.md):
 - forbidden phrases (promises of cure, "it's all in your head"), in both
   languages, whatever language the text is in;
 - sentences of more than 25 words (B1 plain language);
-- raw HTML.
+- raw HTML;
+- retired phrases and the term variants we chose against (one Dutch and one
+  English term each, and one wording of the after-movement rule);
+- evidence labels by core claim (docs/clinical.md section 7): label A only on
+  a text whose front matter marks it `structured_exercise: true` and whose body
+  names the dose; never on everyday activity.
 """
 
 from __future__ import annotations
@@ -45,6 +50,67 @@ FORBIDDEN: tuple[tuple[str, str], ...] = (
 )
 _FORBIDDEN_RE = [(re.compile(rf"\b{p}\b", re.IGNORECASE), why) for p, why in FORBIDDEN]
 
+# Phrases we no longer use, in any language: (pattern, what to write instead).
+NEW_PHRASE = {
+    "nl": "een idee uit de methode, nog niet bevestigd",
+    "en": "an idea from the method, not yet confirmed",
+}
+AFTER_MOVEMENT_RULE = {
+    "nl": "extra pijn zakt weer weg vóór de volgende ochtend",
+    "en": "extra pain settles by the next morning",
+}
+RETIRED: tuple[tuple[str, str], ...] = (
+    (r"proven\s+for\s+everyone", NEW_PHRASE["en"]),
+    (r"proven\s+(?:recipe|method|answer)\s+for\s+everyone", NEW_PHRASE["en"]),
+    (r"voor\s+iedereen\s+bewezen", NEW_PHRASE["nl"]),
+    (r"bewezen\s+(?:recept\s+|methode\s+)?voor\s+iedereen", NEW_PHRASE["nl"]),
+    (r"langer\s+dan\s+een\s+dag\s+of\s+twee", AFTER_MOVEMENT_RULE["nl"]),
+    (r"longer\s+than\s+a\s+day\s+or\s+two", AFTER_MOVEMENT_RULE["en"]),
+    (r"zakt[^.?!]{0,60}binnen\s+een\s+dag", AFTER_MOVEMENT_RULE["nl"]),
+    (r"settles?[^.?!]{0,60}within\s+a\s+day", AFTER_MOVEMENT_RULE["en"]),
+)
+_RETIRED_RE = [(re.compile(rf"\b{p}\b", re.IGNORECASE), use) for p, use in RETIRED]
+
+# One term each, per language: (variant we chose against, the term we use).
+TERM_VARIANTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "nl": (
+        (r"basislijn\w*", "basisniveau"),
+        (r"uitgangsniveau\w*", "basisniveau"),
+        (r"fibro[- ]?fog", "fibromist"),
+        (r"hersenmist", "fibromist"),
+        (r"piek-en-dal\w*", "piek-en-crash"),
+        (r"piek\s+en\s+crash\w*", "piek-en-crash"),
+        (r"boom[- ](?:and[- ])?bust", "piek-en-crash"),
+    ),
+    "en": (
+        (r"fibro-fog|fibrofog", "fibro fog"),
+        (r"brain\s+fog", "fibro fog"),
+        (r"boom[- ]bust", "boom-and-bust"),
+        (r"boom\s+and\s+bust", "boom-and-bust"),
+        (r"base\s+line", "baseline"),
+    ),
+}
+_TERM_RE = {
+    lang: [(re.compile(rf"\b{p}\b", re.IGNORECASE), use) for p, use in variants]
+    for lang, variants in TERM_VARIANTS.items()
+}
+# A text that mentions extra pain after movement states the rule in these words.
+_AFTER_MOVEMENT_MARKER = {"nl": "extra pijn", "en": "extra pain"}
+
+# Label A (CLINICAL.md 5): structured aerobic or strength exercise, 2-3 times a
+# week, moderate effort, built up over 12 weeks or more. The body names the dose.
+STRUCTURED_DOSE = {
+    "nl": ("2 tot 3 keer per week", "matige inspanning", "12 weken"),
+    "en": ("2 to 3 times a week", "moderate effort", "12 weeks"),
+}
+EVERYDAY_AS_EXERCISE = (
+    r"stofzuigen\s+telt",
+    r"huishouden\s+telt",
+    r"vacuuming\s+counts",
+    r"housework\s+counts",
+)
+_EVERYDAY_RE = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in EVERYDAY_AS_EXERCISE]
+
 # Headings of the sources section; its list lines are citations, not prose.
 SOURCE_HEADINGS = ("lees meer", "read more")
 
@@ -56,7 +122,7 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "forbidden" | "long-sentence" | "html"
+    kind: str  # "forbidden" | "long-sentence" | "html" | "retired" | "term" | "evidence"
     detail: str
 
     def __str__(self) -> str:
@@ -129,6 +195,64 @@ def forbidden_phrases(text: str) -> list[Problem]:
         for match in pattern.finditer(text):
             found.append(Problem("forbidden", f"{why!r} in '...{_around(text, match)}...'"))
     return found
+
+
+def retired_phrases(text: str) -> list[Problem]:
+    """Phrases we replaced, in either language, whatever language the text is in."""
+    return [
+        Problem("retired", f"write {use!r} instead of '...{_around(text, match)}...'")
+        for pattern, use in _RETIRED_RE
+        for match in pattern.finditer(text)
+    ]
+
+
+def term_variants(text: str, language: str) -> list[Problem]:
+    """Terms we chose against in `language`, and the after-movement rule in other words."""
+    found = [
+        Problem("term", f"write {use!r} instead of {match.group(0)!r}")
+        for pattern, use in _TERM_RE[language]
+        for match in pattern.finditer(text)
+    ]
+    lowered = text.lower()
+    marker, rule = _AFTER_MOVEMENT_MARKER[language], AFTER_MOVEMENT_RULE[language]
+    if lowered.count(marker) > lowered.count(rule):
+        found.append(Problem("term", f"'{marker}' only in the rule's own words: {rule!r}"))
+    return found
+
+
+def lint_language(text: str, language: str) -> list[Problem]:
+    """The checks that depend on the words we chose: retired phrases and terms."""
+    return retired_phrases(text) + term_variants(text, language)
+
+
+def evidence_label(meta: dict[str, Any], body: str) -> list[Problem]:
+    """Label A only for structured exercise that names its dose; never for everyday activity."""
+    structured = meta.get("structured_exercise", False)
+    if not isinstance(structured, bool):
+        return [Problem("evidence", "structured_exercise must be true or false")]
+    if meta.get("evidence") != "A":
+        return []
+    if not structured:
+        return [
+            Problem(
+                "evidence",
+                "label A is only for structured exercise: mark it structured_exercise: true,"
+                " or give the label of its core claim",
+            )
+        ]
+    language = meta.get("language")
+    lowered = body.lower()
+    problems = [
+        Problem("evidence", f"label A: the text does not name the dose {part!r}")
+        for part in STRUCTURED_DOSE.get(str(language), STRUCTURED_DOSE["en"])
+        if part not in lowered
+    ]
+    problems += [
+        Problem("evidence", f"label A on everyday activity: '...{_around(body, match)}...'")
+        for pattern in _EVERYDAY_RE
+        for match in pattern.finditer(body)
+    ]
+    return problems
 
 
 def raw_html(text: str) -> list[Problem]:
