@@ -130,6 +130,8 @@ TERM_SAMPLES = [
     ("en", "Many people call it brain fog."),
     ("en", "This is the boom-bust pattern."),
     ("en", "Start from your base line."),
+    ("en", "The Today page suggests a calm plan."),
+    ("nl", "De app schakelt naar een rustige stand."),
     ("nl", "Extra pijn hoort erbij, soms een paar dagen."),
     ("en", "Extra pain is fine if it is gone within two days."),
 ]

@@ -81,6 +81,7 @@ TERM_VARIANTS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"piek-en-dal\w*", "piek-en-crash"),
         (r"piek\s+en\s+crash\w*", "piek-en-crash"),
         (r"boom[- ](?:and[- ])?bust", "piek-en-crash"),
+        (r"rustige\s+stand", "het rustige plan"),
     ),
     "en": (
         (r"fibro-fog|fibrofog", "fibro fog"),
@@ -88,6 +89,8 @@ TERM_VARIANTS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"boom[- ]bust", "boom-and-bust"),
         (r"boom\s+and\s+bust", "boom-and-bust"),
         (r"base\s+line", "baseline"),
+        (r"calm\s+plan", "gentle plan"),
+        (r"gentle\s+mode", "gentle plan"),
     ),
 }
 _TERM_RE = {
