@@ -1,4 +1,4 @@
-"""The open scoring API: POST /api/v1/scoring/{instrument} (CLINICAL.md sections 3 and 6).
+"""The open scoring API: POST /api/v1/scoring/{instrument} (docs/clinical.md sections 3 and 6).
 
 Instruments: acr2016, pgic, phq4, phq9, gad7, fiqr; and ``change``, the percent change of
 pain against the baseline (section 3.2).
@@ -181,7 +181,7 @@ class ChangeOut(Schema):
     )
     meaning: Literal[
         "worse", "no_important_change", "minimal", "moderate", "substantial", "not_applicable"
-    ] = Field(..., description="Classified on the exact value (CLINICAL.md 3.2)")
+    ] = Field(..., description="Classified on the exact value (docs/clinical.md 3.2)")
 
 
 class ScoringError(Schema):
@@ -271,7 +271,7 @@ def _nrs_mean(data: dict[str, Any], name: str) -> Decimal:
 
 
 def _change(data: dict[str, Any]) -> dict[str, Any]:
-    """Percent change (CLINICAL.md 3.2) on exact decimals: 7.0 -> 4.9 is 30.0 %, moderate."""
+    """Percent change (docs/clinical.md 3.2) on exact decimals: 7.0 -> 4.9 is 30.0 %, moderate."""
     if "baseline_scores" in data or "current_scores" in data:
         _only(data, ("baseline_scores", "current_scores"))
         means = {}
@@ -422,7 +422,7 @@ CASE_A = {
     ),  # fmt: skip
 )
 def score_acr2016(request: HttpRequest, response: HttpResponse) -> Status:
-    """Case A of CLINICAL.md 3.1 gives WPI 8, 5 regions, SSS 6, FS 14 (severe)."""
+    """Case A of docs/clinical.md 3.1 gives WPI 8, 5 regions, SSS 6, FS 14 (severe)."""
     return _score(request, response, _acr2016)
 
 
@@ -488,7 +488,7 @@ def score_fiqr(request: HttpRequest, response: HttpResponse) -> Status:
 @router.post(
     "/scoring/change",
     response={200: ChangeOut, **_ERRORS},
-    summary="Percent change of pain against the baseline (IMMPACT, CLINICAL.md 3.2)",
+    summary="Percent change of pain against the baseline (IMMPACT, docs/clinical.md 3.2)",
     openapi_extra=_body(
         ChangeIn,
         {

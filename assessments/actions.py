@@ -319,7 +319,7 @@ def discard_draft(*, response: Response) -> None:
 def record_red_flag_check(
     *, patient: User, answers: Mapping[str, object], context: str, now: datetime
 ) -> RedFlagCheck:
-    """Store one round of red-flag answers with its routing (CLINICAL.md section 6).
+    """Store one round of red-flag answers with its routing (docs/clinical.md section 6).
 
     Any red flag pauses the exercise part until the patient confirms a doctor's visit, and
     records a SafetyFlag for a therapist the patient shares data with (no e-mail).

@@ -1,4 +1,4 @@
-"""Translated labels of the 19 body areas of ACR 2016 (CLINICAL.md 3.1), for every page.
+"""Translated labels of the 19 body areas of ACR 2016 (docs/clinical.md 3.1), for every page.
 
 The keys are those of `assessments.scoring.AREAS`. "Left" and "right" are the patient's own
 left and right. The daily check-in reuses these for its optional pain locations.

@@ -1,4 +1,4 @@
-"""Baseline, current mean and percent change of daily scores (CLINICAL.md 3.2).
+"""Baseline, current mean and percent change of daily scores (docs/clinical.md 3.2).
 
 Standard library only: no Django. Exact arithmetic (``Fraction``); classify on the
 exact value, display rounded half-up to one decimal.
@@ -25,7 +25,7 @@ CHANGE_MEANINGS: Final[tuple[str, ...]] = (
     "not_applicable",
 )
 
-# --- NRS means and change (CLINICAL 3.2) ---
+# --- NRS means and change (docs/clinical.md 3.2) ---
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _classify_change(percent: Fraction) -> str:
 def percent_change(
     baseline: Decimal | Fraction | int, current: Decimal | Fraction | int
 ) -> ChangeResult:
-    """Change from baseline to current, classified on the exact value (CLINICAL 3.2).
+    """Change from baseline to current, classified on the exact value (docs/clinical.md 3.2).
 
     Pass Decimals, or the exact Fractions from :func:`exact_mean_of` (a mean of 3, 7, ... days
     is not a terminating decimal, so a Decimal mean is already rounded). Floats are rejected.

@@ -1,4 +1,4 @@
-"""Instrument definitions: parse and check a definition file (CLINICAL.md section 2). Pure.
+"""Instrument definitions: parse and check a definition file (docs/clinical.md section 2). Pure.
 
 An instrument is data: key, version, languages, items with answer options and ranges, which
 items are required, the name of its pure scoring function, bands, what the result page shows,

@@ -113,7 +113,7 @@ def _pgic(answers: Mapping[str, object], keys: Sequence[str]) -> Scored:
 def _fiqr(answers: Mapping[str, object], keys: Sequence[str]) -> Scored:
     _only(answers, keys)
     score = scoring.fiqr(_items(answers, keys))  # type: ignore[arg-type]
-    # Exact values for analysis, half-up one-decimal values for showing (CLINICAL 3.2, 3.5).
+    # Exact values for analysis, half-up one-decimal values for showing (docs/clinical.md 3.2, 3.5).
     scores = {
         "function": json_safe(score.function_exact),
         "overall": json_safe(score.overall_exact),

@@ -221,7 +221,7 @@ class SafetyFlagQuerySet(models.QuerySet["SafetyFlag"]):
 class SafetyFlag(models.Model):
     """Something a therapist the patient shares data with must see (a future dashboard).
 
-    Recorded by the actions; nothing is sent by e-mail (CLINICAL.md section 6).
+    Recorded by the actions; nothing is sent by e-mail (docs/clinical.md section 6).
     """
 
     class Kind(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Red-flag questions and their routing (CLINICAL.md section 6). Pure: no Django.
+"""Red-flag questions and their routing (docs/clinical.md section 6). Pure: no Django.
 
 Each question is a yes/no. "Yes" to any of them means "see your GP first" and pauses the
 exercise part of the programme until the patient confirms a doctor's visit. Two questions

@@ -1,4 +1,4 @@
-"""What a patient's result page shows, in plain words (CLINICAL.md sections 1 and 3).
+"""What a patient's result page shows, in plain words (docs/clinical.md sections 1 and 3).
 
 The patient sees each score with its range, the band in words and the change since the
 previous response of the same questionnaire. Never a diagnosis and never the 2016

@@ -1,4 +1,4 @@
-"""Exact-to-display number helpers for assessments.scoring (CLINICAL.md 3.2 "Rounding").
+"""Exact-to-display number helpers for assessments.scoring (docs/clinical.md 3.2 "Rounding").
 
 Standard library only. Classification always happens on exact values (``Fraction``);
 these helpers only turn exact values into Decimals for storing and showing.

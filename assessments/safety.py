@@ -1,4 +1,4 @@
-"""Safety rules that other apps ask about (CLINICAL.md section 6).
+"""Safety rules that other apps ask about (docs/clinical.md section 6).
 
 Used by the Today page and the exercise pages.
 """

@@ -1,4 +1,4 @@
-"""What questionnaire is due for a patient today (CLINICAL.md section 4).
+"""What questionnaire is due for a patient today (docs/clinical.md section 4).
 
 Used by the Today page (programme app), which passes the programme week it counts.
 Order of what is due: the red-flag questions, the intake ACR 2016 and PHQ-4, the PHQ-9

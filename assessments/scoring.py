@@ -1,4 +1,4 @@
-"""Pure scoring functions for the pijnreset instruments (CLINICAL.md sections 2, 3 and 6).
+"""Pure scoring functions for the pijnreset instruments (docs/clinical.md sections 2, 3 and 6).
 
 Standard library only: no Django. Every function validates its input and raises
 :class:`InvalidAnswers` (or its subclass :class:`IncompleteResponse`) naming the offending
@@ -31,7 +31,7 @@ from assessments.validation import (
 )
 from assessments.validation import complete_items, require_bool, require_int, require_sequence
 
-# --- Constants (CLINICAL 3.1) ---
+# --- Constants (docs/clinical.md 3.1) ---
 
 # The 19 body-map keys, used everywhere (API, database, tests). One source: the API
 # schemas take the Literal, the code the tuple.
@@ -105,7 +105,7 @@ def _share(part: int, whole: int) -> Decimal | None:
     return None if whole == 0 else _to_decimal(Fraction(part, whole))
 
 
-# --- ACR 2016 (CLINICAL 3.1) ---
+# --- ACR 2016 (docs/clinical.md 3.1) ---
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def acr2016_symptoms(
     """Score the ACR 2016 symptom part: body map (WPI, regions) and SSS, FS and its band.
 
     The 2016 thresholds need the duration question too, so they are not computed here (the
-    follow-ups at weeks 4, 8 and 12 ask only the symptom part, CLINICAL.md section 4).
+    follow-ups at weeks 4, 8 and 12 ask only the symptom part, docs/clinical.md section 4).
     Every argument is required, exactly as in :func:`acr2016`.
     """
     areas = _validate_areas(pain_areas)
@@ -278,7 +278,7 @@ def acr2016_symptoms_from_answers(answers: Mapping[str, object]) -> Acr2016Sympt
     return acr2016_symptoms(**answers)  # type: ignore[arg-type]  # validated inside
 
 
-# --- PHQ-4, PHQ-9, GAD-7 (CLINICAL 3.4) ---
+# --- PHQ-4, PHQ-9, GAD-7 (docs/clinical.md 3.4) ---
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ class Phq4Score:
 class Phq9Score:
     total: int
     severity: str
-    crisis: bool  # item 9 > 0: show the crisis panel first (CLINICAL 6)
+    crisis: bool  # item 9 > 0: show the crisis panel first (docs/clinical.md 6)
 
 
 @dataclass(frozen=True)
@@ -345,7 +345,7 @@ def gad7(items: Sequence[int]) -> Gad7Score:
     return Gad7Score(total=total, severity=_band(total, (4, 9, 14, 21), GAD7_BANDS))
 
 
-# --- PGIC (CLINICAL 3.3) ---
+# --- PGIC (docs/clinical.md 3.3) ---
 
 
 @dataclass(frozen=True)
@@ -395,7 +395,7 @@ def pgic_summary(answers: Sequence[int]) -> PgicSummary:
     )
 
 
-# --- FIQR (CLINICAL 3.5), structure and scoring only ---
+# --- FIQR (docs/clinical.md 3.5), structure and scoring only ---
 
 _FIQR_FUNCTION: Final = range(9)  # items 1-9
 _FIQR_OVERALL: Final = range(9, 11)  # items 10-11

@@ -1,4 +1,4 @@
-"""Translated texts of the red-flag questions and their routing (CLINICAL.md section 6)."""
+"""Translated texts of the red-flag questions and their routing (docs/clinical.md section 6)."""
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""Red-flag questions (CLINICAL.md section 6): intake and "something new?", with routing.
+"""Red-flag questions (docs/clinical.md section 6): intake and "something new?", with routing.
 
 Any "yes" shows where to go (112 or the GP now, a doctor today, or the GP first) and pauses
 the exercise part until the patient confirms a doctor's visit here.

@@ -1,4 +1,4 @@
-"""Does a note mention wanting to die? (CLINICAL.md section 6, crisis rule.)
+"""Does a note mention wanting to die? (docs/clinical.md section 6, crisis rule.)
 
 Pure: standard library only. Deliberately simple: a short list of phrases in
 Dutch and English, matched on whole words after lower-casing and removing

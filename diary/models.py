@@ -106,7 +106,7 @@ class FlareQuerySet(models.QuerySet["Flare"]):
 
 
 class Flare(models.Model):
-    """A period of flare mode (CLINICAL.md section 6): started and ended by the patient."""
+    """A period of flare mode (docs/clinical.md section 6): started and ended by the patient."""
 
     class Source(models.TextChoices):
         PATIENT = "patient", _("switched on by the patient")

@@ -2,7 +2,7 @@
 
 - Which dates a check-in may be recorded for: today and up to 7 days back, never
   in the future (the issue's rule, in the patient's local dates).
-- The flare suggestion of CLINICAL.md section 6: pain >= 2 points above the
+- The flare suggestion of docs/clinical.md section 6: pain >= 2 points above the
   7-day mean, two days in a row. Our reading, documented here: the two days
   are the latest check-in day (today or yesterday) and the day before it; both
   must have a check-in; the reference is the mean pain of the 7 days before

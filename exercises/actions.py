@@ -53,7 +53,7 @@ def start_session(
 
     Transaction: a single INSERT; the database's check constraints refuse
     out-of-range phases, lengths and ratings. Raises ExercisesPaused while a
-    red flag waits for a doctor's visit (CLINICAL.md 6).
+    red flag waits for a doctor's visit (docs/clinical.md 6).
     """
     _check_not_paused(patient)
     breath_in, breath_hold, breath_out = breath or (None, None, None)

@@ -3,7 +3,7 @@
 The texts a patient reads (title, introduction, cues, steps, prompts) come from
 the exercise scripts in content/<lang>/exercises/ (see exercises/content.py);
 what is fixed by the product lives here: which exercises exist, how strong the
-evidence is for each (CLINICAL.md section 5), and which lengths one can choose.
+evidence is for each (docs/clinical.md section 5), and which lengths one can choose.
 The titles here are the fallback when the scripts are not loaded yet, and the
 titles the Today page uses (no query needed).
 """

@@ -1,4 +1,4 @@
-"""The pacing rule of thumb for movement (CLINICAL.md section 6). Pure: no Django.
+"""The pacing rule of thumb for movement (docs/clinical.md section 6). Pure: no Django.
 
 These are rules of thumb, not validated; every screen that shows them says so.
 A suggestion is never a target to beat.
@@ -14,7 +14,7 @@ the daily check-in; may be empty). The rules, exactly:
   days before today no movement log says symptoms were "much worse" after,
   there is no pain spike (a day whose pain is >= 2 points above the mean of
   the 7 days before it, needing 4 scores in those 7 days: the flare rule of
-  CLINICAL.md 6), and no boom-bust pattern (below) starts in those days.
+  docs/clinical.md 6), and no boom-bust pattern (below) starts in those days.
 - **How far up**: only with stable symptoms, at most 10 % a week: up to
   1.1 x the mean minutes of the active days among the 7 days before today,
   rounded down. Shown only when that is above the (rounded) baseline.

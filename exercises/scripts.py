@@ -16,7 +16,7 @@ import yaml
 
 LANGUAGES = ("nl", "en")
 
-# The evidence label of each exercise (CLINICAL.md section 5); a script must agree.
+# The evidence label of each exercise (docs/clinical.md section 5); a script must agree.
 EVIDENCE: dict[str, str] = {
     "breathing": "C",
     "pmr": "C",
@@ -48,7 +48,7 @@ STEP_SECONDS = (1, 600)
 DURATION_TOLERANCE = 0.10  # the steps add up to the minutes within 10 %
 
 COMMON_FIELDS = ("key", "language", "title", "evidence", "summary")
-# May be present: marks structured exercise, the only text allowed label A (docs/clinical.md 7).
+# May be present: marks structured exercise, the only text allowed label A (docs/clinical.md 5).
 OPTIONAL_FIELDS = ("structured_exercise",)
 EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "breathing": ("cues",),
@@ -118,7 +118,7 @@ def parse_script(text: str, *, path: str, language: str, key: str) -> Script:
         checker.fail("language", f"{meta['language']!r} but the file is in {language}/")
     if meta["evidence"] != EVIDENCE[key]:
         checker.fail(
-            "evidence", f"{meta['evidence']!r}, but {key} has label {EVIDENCE[key]} (CLINICAL.md 5)"
+            "evidence", f"{meta['evidence']!r}, but {key} has label {EVIDENCE[key]} (clinical.md 5)"
         )
     if not body:
         checker.fail("body", "the introduction (the text after the front matter) is empty")

@@ -227,7 +227,7 @@ globals().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="pijnreset <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Crisis lines (CLINICAL.md section 6) -------------------------------------
+# --- Crisis lines (docs/clinical.md section 6) -------------------------------------
 # A JSON list in the environment. Each line: key, name, numbers (each with
 # "display", "tel" = what to dial, optional "free"), optional chat_url and
 # chat_label, hours ("24/7" is shown as "day and night"), and "emergency": true

@@ -20,7 +20,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 def help_page(request: HttpRequest) -> HttpResponse:
-    """Crisis help: works logged out and without JavaScript (CLINICAL.md section 6)."""
+    """Crisis help: works logged out and without JavaScript (docs/clinical.md section 6)."""
     return render(request, "pages/help.html", {"crisis_lines": settings.CRISIS_LINES})
 
 

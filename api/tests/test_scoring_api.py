@@ -1,4 +1,4 @@
-"""The open scoring API: every worked example and band boundary of CLINICAL.md section 3,
+"""The open scoring API: every worked example and band boundary of docs/clinical.md section 3,
 bad input as 422 naming the field (never a 500), the rate limit, no storage, OpenAPI."""
 
 import json
@@ -37,7 +37,7 @@ def acr(areas, symptoms, yes, months=True):
     }  # fmt: skip
 
 
-# --- ACR 2016: the worked examples of CLINICAL.md 3.1 ---
+# --- ACR 2016: the worked examples of docs/clinical.md 3.1 ---
 
 CASES = {
     "A": (acr(REGIONS_8, (2, 2, 1), (True, False, False)), (8, 5, 6, 14, "severe", True)),
@@ -148,7 +148,7 @@ def test_pgic(client, answer, label, much, improved):
     }  # fmt: skip
 
 
-# --- FIQR (CLINICAL.md 3.5) ---
+# --- FIQR (docs/clinical.md 3.5) ---
 
 FIQR_55 = [5] * 9 + [6, 4] + [6] * 10
 
@@ -345,7 +345,7 @@ def test_the_documented_examples_score(client):
             assert post(client, path.rsplit("/", 1)[1], example["value"]).status_code == 200
 
 
-# --- Percent change (CLINICAL.md 3.2), classified on exact values ---
+# --- Percent change (docs/clinical.md 3.2), classified on exact values ---
 
 
 @pytest.mark.parametrize(

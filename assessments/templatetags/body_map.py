@@ -1,4 +1,4 @@
-"""The shapes of the body map (ACR 2016 areas, CLINICAL.md 3.1). Data only, no queries.
+"""The shapes of the body map (ACR 2016 areas, docs/clinical.md 3.1). Data only, no queries.
 
 Front view on the left (the patient's right side is on the viewer's left, as when facing
 someone), back view on the right (the patient's left side on the viewer's left). Each of

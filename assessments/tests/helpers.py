@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from assessments.models import Response
 
-# Case A of CLINICAL.md 3.1 as form posts, one per question (WPI 8, SSS 6, FS 14, severe).
+# Case A of docs/clinical.md 3.1 as form posts, one per question (WPI 8, SSS 6, FS 14, severe).
 CASE_A_STEPS = [
     {
         "pain_areas": [

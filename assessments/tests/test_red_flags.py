@@ -1,4 +1,4 @@
-"""Red-flag questions, their routing and the pause of the exercises (CLINICAL.md section 6)."""
+"""Red-flag questions, their routing and the pause of the exercises (docs/clinical.md section 6)."""
 
 import pytest
 import time_machine

@@ -1,4 +1,4 @@
-"""Result pages in plain words, the crisis panel first, the PHQ-9 offer (CLINICAL.md 1, 3, 6)."""
+"""Result pages in plain words, crisis panel first, PHQ-9 offer (docs/clinical.md 1, 3, 6)."""
 
 import re
 

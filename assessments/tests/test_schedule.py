@@ -1,4 +1,4 @@
-"""What is due (CLINICAL.md section 4): one at a time, never during flare mode."""
+"""What is due (docs/clinical.md section 4): one at a time, never during flare mode."""
 
 import datetime as dt
 

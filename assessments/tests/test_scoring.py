@@ -1,4 +1,4 @@
-"""Example-based tests for assessments.scoring (CLINICAL.md 3.1-3.5, 6). No Django, no database."""
+"""Example tests for assessments.scoring (docs/clinical.md 3.1-3.5, 6). No Django, no database."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _cases(table: Mapping[str, tuple[int, ...]]) -> list[tuple[int, str]]:
 # --- Constants ---
 
 
-# The block from CLINICAL.md 3.1, verbatim.
+# The block from docs/clinical.md 3.1, verbatim.
 CLINICAL_AREA_BLOCK = """
 jaw_left  jaw_right  shoulder_girdle_left  shoulder_girdle_right
 upper_arm_left  upper_arm_right  lower_arm_left  lower_arm_right
@@ -60,7 +60,7 @@ def test_regions_are_five_disjoint_sets_without_jaw_chest_or_abdomen() -> None:
     assert REGIONS["right_lower"] == {"hip_right", "upper_leg_right", "lower_leg_right"}
 
 
-# --- ACR 2016 worked examples A-G (CLINICAL 3.1) ---
+# --- ACR 2016 worked examples A-G (docs/clinical.md 3.1) ---
 
 A_AREAS = [
     "shoulder_girdle_left",
@@ -280,7 +280,7 @@ def test_invalid_answers_is_a_value_error_with_field_and_message() -> None:
     assert "fatigue" in str(error)
 
 
-# --- PHQ-4, PHQ-9, GAD-7 (CLINICAL 3.4) ---
+# --- PHQ-4, PHQ-9, GAD-7 (docs/clinical.md 3.4) ---
 
 
 def test_phq4_example_is_mild_with_positive_anxiety_screen() -> None:
@@ -394,7 +394,7 @@ def test_items_that_are_not_a_list_are_rejected(name: str, items: Any) -> None:
     assert info.value.field == "items"
 
 
-# --- PGIC (CLINICAL 3.3) ---
+# --- PGIC (docs/clinical.md 3.3) ---
 
 PGIC_ROWS = {
     1: ("very_much_improved", True, True),
@@ -449,7 +449,7 @@ def test_pgic_summary_rejects_a_bad_answer_naming_its_index() -> None:
     assert info.value.field == "answers[1]"
 
 
-# --- FIQR (CLINICAL 3.5) ---
+# --- FIQR (docs/clinical.md 3.5) ---
 
 FIQR_EXAMPLE: list[int | None] = [5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 4, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6]
 

@@ -1,4 +1,4 @@
-"""CLINICAL.md 3.2: half-up rounding, NRS means and percent change. No Django, no database."""
+"""docs/clinical.md 3.2: half-up rounding, NRS means and percent change. No Django, no database."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_to_decimal_keeps_50_significant_digits_otherwise() -> None:
     assert third == Decimal("0." + "3" * 50)
 
 
-# --- Percent change (CLINICAL 3.2) ---
+# --- Percent change (docs/clinical.md 3.2) ---
 
 CHANGE_TABLE = [
     ("7.0", "4.9", "30.0", "moderate"),

@@ -2,7 +2,7 @@
 
 Plain file reading with PyYAML; no database. The format is docs/content-format.md,
 the writing rules are content/README.md, the evidence labels and safety rules
-come from CLINICAL.md (sections 5 and 6).
+come from docs/clinical.md (sections 5 and 6).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Clinical wording: evidence labels by core claim, retired phrases, one term each.
 
-The rules are docs/clinical.md section 7 (evidence labels) and the writing
+The rules are docs/clinical.md section 5 (evidence labels) and the writing
 rules of content/README.md. They run over every text in content/ and over the
 .po catalogues (English msgids, which hold the templates' strings, and Dutch
 msgstrs), and each rule is fed bad samples to prove it can fail.

@@ -11,7 +11,7 @@ What it checks (the writing rules of content/README.md):
 - raw HTML;
 - retired phrases and the term variants we chose against (one Dutch and one
   English term each, and one wording of the after-movement rule);
-- evidence labels by core claim (docs/clinical.md section 7): label A only on
+- evidence labels by core claim (docs/clinical.md section 5): label A only on
   a text whose front matter marks it `structured_exercise: true` and whose body
   names the dose; never on everyday activity.
 """
@@ -100,7 +100,7 @@ _TERM_RE = {
 # A text that mentions extra pain after movement states the rule in these words.
 _AFTER_MOVEMENT_MARKER = {"nl": "extra pijn", "en": "extra pain"}
 
-# Label A (CLINICAL.md 5): structured aerobic or strength exercise, 2-3 times a
+# Label A (docs/clinical.md 5): structured aerobic or strength exercise, 2-3 times a
 # week, moderate effort, built up over 12 weeks or more. The body names the dose.
 STRUCTURED_DOSE = {
     "nl": ("2 tot 3 keer per week", "matige inspanning", "12 weken"),

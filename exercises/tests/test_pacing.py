@@ -1,4 +1,4 @@
-"""The pacing rule of thumb (CLINICAL.md section 6): pure functions, no database."""
+"""The pacing rule of thumb (docs/clinical.md section 6): pure functions, no database."""
 
 from datetime import date, timedelta
 from fractions import Fraction
