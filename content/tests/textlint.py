@@ -11,6 +11,7 @@ What it checks (the writing rules of content/README.md):
 - raw HTML;
 - retired phrases and the term variants we chose against (one Dutch and one
   English term each, and one wording of the after-movement rule);
+- promises of features the product does not have yet;
 - evidence labels by core claim (docs/clinical.md section 5): label A only on
   a text whose front matter marks it `structured_exercise: true` and whose body
   names the dose; never on everyday activity.
@@ -100,6 +101,20 @@ _TERM_RE = {
 # A text that mentions extra pain after movement states the rule in these words.
 _AFTER_MOVEMENT_MARKER = {"nl": "extra pijn", "en": "extra pain"}
 
+# Features the product does not have yet (docs/clinical.md 1): no text may
+# promise them. When one ships, its entry goes and the texts may come back.
+NOT_BUILT_YET: tuple[tuple[str, str], ...] = (
+    (r"trends?-?pagina|trends\s+page", "a trends page"),
+    (r"persoonlijke\s+inzichten|personal\s+insights", "personal insights"),
+    (r"rapport\s+uit\s+de\s+app|report\s+from\s+the\s+app", "a report from the app"),
+    (r"vergelijkt[^.?!]{0,60}(?:startpunt|begin)", "a comparison with the start"),
+    (r"compares[^.?!]{0,60}(?:starting\s+point|start)", "a comparison with the start"),
+    (r"(?:therapeut|therapist)[^.?!]{0,40}(?:ziet|sees|will\s+see)\b", "a therapist seeing data"),
+    (r"(?:deel|share)\b[^.?!]{0,40}(?:therapeut|therapist)", "sharing with a therapist"),
+    (r"(?:schakelt|switches)[^.?!]{0,40}(?:rustig|gentle|calm)", "flare mode switching itself on"),
+)
+_NOT_BUILT_RE = [(re.compile(rf"\b{p}", re.IGNORECASE), what) for p, what in NOT_BUILT_YET]
+
 # Label A (docs/clinical.md 5): structured aerobic or strength exercise, 2-3 times a
 # week, moderate effort, built up over 12 weeks or more. The body names the dose.
 STRUCTURED_DOSE = {
@@ -125,7 +140,7 @@ _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "forbidden" | "long-sentence" | "html" | "retired" | "term" | "evidence"
+    kind: str  # forbidden, long-sentence, html, retired, term, promise, evidence
     detail: str
 
     def __str__(self) -> str:
@@ -223,9 +238,18 @@ def term_variants(text: str, language: str) -> list[Problem]:
     return found
 
 
+def promises(text: str) -> list[Problem]:
+    """Texts that describe a feature the product does not have yet."""
+    return [
+        Problem("promise", f"{what} does not exist yet: '...{_around(text, match)}...'")
+        for pattern, what in _NOT_BUILT_RE
+        for match in pattern.finditer(text)
+    ]
+
+
 def lint_language(text: str, language: str) -> list[Problem]:
-    """The checks that depend on the words we chose: retired phrases and terms."""
-    return retired_phrases(text) + term_variants(text, language)
+    """The checks on the words we chose: retired phrases, terms, promises."""
+    return retired_phrases(text) + term_variants(text, language) + promises(text)
 
 
 def evidence_label(meta: dict[str, Any], body: str) -> list[Problem]:
