@@ -23,7 +23,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.http import HttpResponseNotFound
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from django.utils.log import log_response
@@ -160,9 +160,11 @@ def test_django_request_logging_never_writes_a_token(client, django_log, url, va
     log_response("Not Found: %s", request.path, response=HttpResponseNotFound(), request=request)
     client.get(url)
     client.post(url, {"password1": "x"})
+    Client(enforce_csrf_checks=True).post(url)  # "Forbidden (CSRF cookie not set.): <path>"
     client.get(url + "niet-bestaand/")
     written = django_log.getvalue()
     assert REDACTED in written
+    assert "django.security.csrf" in written
     for value in values:
         assert value not in written
 
