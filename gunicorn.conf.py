@@ -12,10 +12,14 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-# Access log to stdout without query strings: they may hold tokens.
+# Access log to stdout without query strings or URL secrets (see logger_class).
 accesslog = "-"
 errorlog = "-"
 access_log_format = (
     '{"remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
     '"status": %(s)s, "bytes": %(B)s, "ms": %(M)s}'
 )
+# Every value of the access log (path, request line, referrer) and every
+# error line goes through pijnreset.logging.scrub: e-mailed link tokens and
+# password-reset keys are written as <redacted>.
+logger_class = "pijnreset.logging.GunicornLogger"

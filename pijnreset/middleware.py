@@ -1,15 +1,50 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from accounts.models import Role
+from pijnreset.logging import is_tokened_path
+
+# Everyone who may see other people's data: short idle sessions.
+STAFF_ROLES = frozenset({Role.THERAPIST, Role.PRACTICE_MANAGER, Role.NETWORK_OPERATOR})
+
+
+class StaffIdleTimeoutMiddleware:
+    """Staff sessions end after STAFF_IDLE_TIMEOUT seconds without a request.
+
+    Therapists, practice managers and operators see other people's health
+    data, so a forgotten session on a practice computer must not stay open.
+    Every request of a staff member restarts the clock (the session is saved
+    with the new expiry); patients keep the session length they chose at
+    log-in ("stay logged in" or until the browser closes). Runs on the way
+    out, so the log-in request itself already gets the short expiry.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and _is_staff(user):
+            request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
+        return response
+
+
+def _is_staff(user: object) -> bool:
+    return getattr(user, "role", None) in STAFF_ROLES or bool(getattr(user, "is_staff", False))
 
 
 class NoStoreForPersonalDataMiddleware:
     """`Cache-Control: no-store` on every answer that may hold personal data.
 
-    That is every answer to a logged-in user, every API answer and every page
-    with a form (which may echo back what was typed). Only static files and
-    anonymous plain pages stay cacheable.
+    That is every answer to a logged-in user, every API answer, every page
+    with a form (which may echo back what was typed) and every page reached
+    by a secret in its URL (an e-mailed link shows time, therapist and video
+    room to whoever holds it; `pijnreset.logging.is_tokened_path`). Only
+    static files and anonymous plain pages stay cacheable.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -21,8 +56,9 @@ class NoStoreForPersonalDataMiddleware:
         personal = (
             (user is not None and user.is_authenticated)
             or request.path.startswith("/api/")
+            or is_tokened_path(request.path_info)
             or request.method != "GET"
-            or "csrftoken" in response.cookies
+            or settings.CSRF_COOKIE_NAME in response.cookies
             or request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
         )
         if personal:

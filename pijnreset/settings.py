@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pijnreset.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -166,7 +167,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -181,11 +181,6 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
-CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "pijnreset.views.csrf_failure"
 
 # --- Languages and time -----------------------------------------------------
@@ -278,6 +273,43 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+
+# --- Sessions, cookies and re-authentication (issue 11) ----------------------
+# Patients choose at log-in: "stay logged in" keeps the session for
+# SESSION_COOKIE_AGE, otherwise it ends when the browser closes. Staff
+# (therapist, practice manager, operator) are logged out after
+# STAFF_IDLE_TIMEOUT seconds without a request, whatever they chose
+# (pijnreset.middleware.StaffIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+ACCOUNT_SESSION_REMEMBER = None  # None: the log-in form asks
+STAFF_IDLE_TIMEOUT = env.int("STAFF_IDLE_TIMEOUT", default=30 * 60)
+# Changing the e-mail address or password (and, once they exist, second
+# factors) asks for the password again unless it was given in the last
+# ACCOUNT_REAUTHENTICATION_TIMEOUT seconds: a borrowed session cannot take
+# the account over.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+ACCOUNT_FORMS = {
+    "login": "accounts.auth_forms.LoginForm",
+    "change_password": "accounts.auth_forms.ChangePasswordForm",
+}
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# The __Host- prefix makes browsers refuse these cookies unless they are
+# Secure, for this exact host (no Domain) and Path=/, so no subdomain or
+# plain-http page can set or overwrite them. Browsers reject a __Host- cookie
+# without Secure, so the prefix goes with secure cookies only (not over
+# http on localhost in development and browser tests).
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_PATH = "/"
+CSRF_COOKIE_PATH = "/"
 
 # Strict CSP: nothing inline, nothing from another host.
 CONTENT_SECURITY_POLICY = {

@@ -1,3 +1,5 @@
+from allauth.account.decorators import reauthentication_required
+from allauth.account.views import password_change
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -18,6 +20,13 @@ urlpatterns += i18n_patterns(
     path("over/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("account/", include("accounts.urls")),
+    # Ahead of allauth's own route: a new password only after the current one
+    # was given again (re-authentication, issue 11; see accounts/auth_forms.py).
+    path(
+        "account/password/change/",
+        reauthentication_required(password_change, app="allauth.account"),
+        name="account_change_password",
+    ),
     path("account/", include("allauth.urls")),
     path("oefeningen/", include("exercises.urls")),
     path("", include("programme.urls")),

@@ -61,8 +61,9 @@ def test_delete_account_needs_the_password_and_then_deletes_for_real(
 
 
 @pytest.mark.django_db
-def test_change_email_page_works(client, patient_anna):
+def test_change_email_page_works(client, patient_anna, password):
     client.force_login(patient_anna)
+    client.post("/account/reauthenticate/", {"password": password})  # asked first (issue 11)
     response = client.post("/account/email/", {"action_add": "", "email": "anna.nieuw@example.nl"})
     assert response.status_code in (200, 302)
     assert patient_anna.emailaddress_set.filter(email="anna.nieuw@example.nl").exists()
