@@ -3,10 +3,21 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import Role
+
+# Where each role lands after log-in: its own work. Staff have no patient programme.
+LANDING = {
+    Role.PATIENT: "accounts:profile",
+    Role.THERAPIST: "bookings:agenda_home",
+    Role.PRACTICE_MANAGER: "practices:manage",
+    Role.NETWORK_OPERATOR: "practices:manage",
+}
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        """After log-in, continue in the language the user chose."""
-        language = getattr(request.user, "preferred_language", None) or "nl"
+        """After log-in, continue on the user's own work, in the language they chose."""
+        user = request.user
+        language = getattr(user, "preferred_language", None) or "nl"
         with translation.override(language):
-            return reverse("accounts:profile")
+            return reverse(LANDING.get(getattr(user, "role", Role.PATIENT), "accounts:profile"))
