@@ -20,4 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
         user = request.user
         language = getattr(user, "preferred_language", None) or "nl"
         with translation.override(language):
-            return reverse(LANDING.get(getattr(user, "role", Role.PATIENT), "accounts:profile"))
+            return reverse(landing_page(user))
+
+
+def landing_page(user: object) -> str:
+    """The URL name a user starts on: a patient their account, staff their own work."""
+    role = getattr(user, "role", Role.PATIENT)
+    if role == Role.THERAPIST:
+        from practices.models import Practice
+
+        if not Practice.objects.staffed_by(user).exists():  # no agenda yet: nothing to show
+            return "accounts:profile"
+    return LANDING.get(role, "accounts:profile")
