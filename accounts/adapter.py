@@ -1,3 +1,5 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.urls import reverse
@@ -23,7 +25,7 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse(landing_page(user))
 
 
-def landing_page(user: object) -> str:
+def landing_page(user: Any) -> str:
     """The URL name a user starts on: a patient their account, staff their own work."""
     role = getattr(user, "role", Role.PATIENT)
     if role == Role.THERAPIST:

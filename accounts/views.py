@@ -63,7 +63,7 @@ def withdraw_consent(request: AuthenticatedRequest, purpose: str) -> HttpRespons
 @login_required
 def consent_withdrawn(request: AuthenticatedRequest) -> HttpResponse:
     """After withdrawing the health-data consent: what stopped, and what you can do now."""
-    if has_health_data_consent(request.user):
+    if request.user.role != Role.PATIENT or has_health_data_consent(request.user):
         return redirect("accounts:profile")
     context = {"consent_form": _consent_form_for(request)}
     return render(request, "accounts/consent_withdrawn.html", context)

@@ -254,7 +254,7 @@ def build_anna(anna: User) -> AnnaData:
 
 def _public_ids_of(user: User) -> list[Any]:
     """The public ids of every row of the clinical apps that belongs to `user`."""
-    found = []
+    found: list[Any] = []
     for model in _clinical_models():
         if not any(f.name == "public_id" for f in model._meta.fields):
             continue
