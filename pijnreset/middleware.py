@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from accounts.access import ClinicalAccessDenied, ConsentMissing, NotSignedIn
@@ -57,8 +58,11 @@ class ClinicalAccessMiddleware:
             return None
         if isinstance(exception, NotSignedIn):
             return redirect_to_login(request.get_full_path())
+        from accounts.adapter import landing_page
+
         context = {
             "refusal": exception,
             "needs_consent": isinstance(exception, ConsentMissing),
+            "work_url": reverse(landing_page(request.user)),
         }
         return render(request, "errors/clinical_denied.html", context, status=403)

@@ -34,6 +34,7 @@ def test_a_therapist_is_told_this_part_is_for_patients_and_nothing_is_saved(clie
     response = client.post("/dagboek/", {"pain": "5"})
     assert response.status_code == 403
     assert "patiënten" in response.content.decode()
+    assert 'href="/account/profiel/">Naar mijn eigen startpagina' in response.content.decode()
     assert not CheckIn.objects.exists()
 
 
