@@ -13,13 +13,17 @@ request; `forget_patient_status` drops it (the consent actions call it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Consent, Role
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
     from django.utils.functional import Promise
 
     from accounts.models import User
@@ -98,3 +102,22 @@ def require_patient(user: Any) -> User:
     if refusal is not None:
         raise refusal
     return user  # type: ignore[no-any-return]
+
+
+def patient_required(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """Decorate an HTML view that reads or writes the user's own health data.
+
+    An anonymous visitor goes to the log-in page (as with `login_required`);
+    anyone else who is not a patient gets the refusal raised, which
+    `pijnreset.middleware.ClinicalAccessMiddleware` turns into an explaining
+    page (403). Writes are checked again inside their actions.
+    """
+
+    @wraps(view)
+    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        require_patient(request.user)
+        return view(request, *args, **kwargs)
+
+    return login_required(gated)

@@ -98,3 +98,15 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not correct."))
         return password
+
+
+class GiveHealthConsentForm(forms.Form):
+    """Give the health-data consent again, with the same text as at sign-up."""
+
+    consent_health_data = forms.BooleanField(
+        label=HEALTH_DATA.text,
+        required=True,
+        error_messages={
+            "required": _("Tick the box if you agree. Without it, the programme stays stopped.")
+        },
+    )

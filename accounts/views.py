@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import actions
+from accounts.access import has_health_data_consent
 from accounts.consent_texts import TEXTS
-from accounts.forms import DeleteAccountForm, ProfileForm
-from accounts.models import Consent
+from accounts.forms import DeleteAccountForm, GiveHealthConsentForm, ProfileForm
+from accounts.models import Consent, Role
 from pijnreset.http import AuthenticatedRequest
 
 
@@ -29,7 +30,22 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
 
 def _profile_context(request: AuthenticatedRequest, form: ProfileForm) -> dict[str, object]:
     consents = Consent.objects.filter(user=request.user).order_by("purpose", "-given_at")
-    return {"form": form, "consents": consents, "texts": TEXTS}
+    return {
+        "form": form,
+        "consents": consents,
+        "texts": TEXTS,
+        "is_patient_account": request.user.role == Role.PATIENT,
+        "consent_form": _consent_form_for(request),
+    }
+
+
+def _consent_form_for(
+    request: AuthenticatedRequest, data: object = None
+) -> GiveHealthConsentForm | None:
+    """The form to give health-data consent again: only for a patient account without it."""
+    if request.user.role != Role.PATIENT or has_health_data_consent(request.user):
+        return None
+    return GiveHealthConsentForm(data)  # type: ignore[arg-type]
 
 
 @login_required
@@ -38,7 +54,33 @@ def withdraw_consent(request: AuthenticatedRequest, purpose: str) -> HttpRespons
     if purpose not in Consent.Purpose.values or purpose == Consent.Purpose.TERMS:
         raise Http404
     actions.withdraw_consent(user=request.user, purpose=purpose, now=timezone.now())
+    if purpose == Consent.Purpose.HEALTH_DATA:
+        return redirect("accounts:consent_withdrawn")
     messages.success(request, _("Your permission is withdrawn."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def consent_withdrawn(request: AuthenticatedRequest) -> HttpResponse:
+    """After withdrawing the health-data consent: what stopped, and what you can do now."""
+    if request.user.role != Role.PATIENT or has_health_data_consent(request.user):
+        return redirect("accounts:profile")
+    context = {"consent_form": _consent_form_for(request)}
+    return render(request, "accounts/consent_withdrawn.html", context)
+
+
+@login_required
+@require_POST
+def give_health_consent(request: AuthenticatedRequest) -> HttpResponse:
+    """Give the health-data consent (again); the programme works again at once."""
+    if request.user.role != Role.PATIENT:
+        raise Http404
+    form = GiveHealthConsentForm(request.POST)
+    if not form.is_valid():
+        context = {"consent_form": form}
+        return render(request, "accounts/consent_withdrawn.html", context, status=422)
+    actions.give_consent(user=request.user, purpose=Consent.Purpose.HEALTH_DATA, now=timezone.now())
+    messages.success(request, _("Thank you. Your permission is given: the programme works again."))
     return redirect("accounts:profile")
 
 

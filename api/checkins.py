@@ -14,6 +14,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr
 
+from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, field_errors
@@ -76,7 +77,8 @@ def _out(check_in: CheckIn) -> CheckInOut:
 
 
 def _user(request: HttpRequest) -> User:
-    return request.auth  # type: ignore[attr-defined,no-any-return]  # set by api_auth
+    """The patient asking (set by api_auth); staff and consentless accounts get 403."""
+    return require_patient(request.auth)  # type: ignore[attr-defined]
 
 
 @router.put("/checkins/{date}", response={200: CheckInOut, **ERRORS})

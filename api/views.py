@@ -3,20 +3,20 @@
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from api import actions
 from api.forms import TokenForm
 from api.models import PersonalAccessToken
 from pijnreset.http import AuthenticatedRequest
 
 
-@login_required
+@patient_required
 def tokens(request: AuthenticatedRequest) -> HttpResponse:
     """List, create (shown once) and revoke the user's API tokens."""
     form = TokenForm(request.POST or None)
@@ -42,7 +42,7 @@ def tokens(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "api/tokens.html", context, status=status)
 
 
-@login_required
+@patient_required
 @require_POST
 def revoke_token(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     token = get_object_or_404(PersonalAccessToken, public_id=public_id, user=request.user)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from django.db import IntegrityError, transaction
 
+from accounts.access import require_patient
 from accounts.models import User
 from assessments import redflags
 from assessments.definitions import (
@@ -169,6 +170,7 @@ def start_response(
     Transaction: one atomic block; the partial unique constraint allows one draft per
     patient and instrument, so a double click returns the same draft.
     """
+    require_patient(patient)
     if occasion not in Occasion.values:
         raise ValueError(f"unknown occasion {occasion!r}")
     definition = instrument.parsed()
@@ -230,6 +232,7 @@ def save_answers(
     the item). Transaction: one atomic block that locks the draft row; a submitted
     response raises ResponseLocked and is left as it was.
     """
+    require_patient(response.patient)
     items = {item.key: item for item in response.instrument.parsed().items_for(response.part)}
     checked = {}
     for key, value in answers.items():
@@ -271,6 +274,7 @@ def submit_response(*, response: Response, now: datetime) -> Response:
     Transaction: one atomic block that locks the draft row. Raises AnswersIncomplete
     (naming the first unanswered question) or ResponseLocked; nothing changes then.
     """
+    require_patient(response.patient)
     definition = response.instrument.parsed()
     items = definition.items_for(response.part)
     keys = [item.key for item in items]
@@ -309,6 +313,7 @@ def submit_response(*, response: Response, now: datetime) -> Response:
 
 def discard_draft(*, response: Response) -> None:
     """Throw away a draft (the patient chose to start again). Submitted ones stay."""
+    require_patient(response.patient)
     if not Response.objects.drafts().filter(pk=response.pk).delete()[0]:
         raise ResponseLocked()
 
@@ -325,6 +330,7 @@ def record_red_flag_check(
     records a SafetyFlag for a therapist the patient shares data with (no e-mail).
     Transaction: one atomic block. InvalidAnswers (from the pure routing) changes nothing.
     """
+    require_patient(patient)
     routing = redflags.route(answers)
     with transaction.atomic():
         check = RedFlagCheck.objects.create(
@@ -347,6 +353,7 @@ def confirm_doctor_visit(*, check: RedFlagCheck, now: datetime) -> RedFlagCheck:
     Transaction: a single conditional UPDATE; confirming twice, or a check without a red
     flag, raises NotAwaitingDoctor.
     """
+    require_patient(check.patient)
     updated = (
         RedFlagCheck.objects.awaiting_doctor()
         .filter(pk=check.pk)

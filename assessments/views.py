@@ -9,7 +9,6 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from assessments import actions, results
 from assessments.errors import AnswersIncomplete, InstrumentUnavailable, ResponseLocked
 from assessments.forms import AnswersForm
@@ -39,7 +39,7 @@ def _resume(response: Response) -> HttpResponse:
     return redirect(response.next_url())
 
 
-@login_required
+@patient_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
     available = Instrument.objects.current().filter(has_wording=True).order_by("key")
     if not Instrument.objects.exists():
@@ -54,7 +54,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "assessments/index.html", context)
 
 
-@login_required
+@patient_required
 def start(request: AuthenticatedRequest, key: str, occasion: str) -> HttpResponse:
     if occasion not in Occasion.values:
         raise Http404
@@ -86,7 +86,7 @@ def start(request: AuthenticatedRequest, key: str, occasion: str) -> HttpRespons
     return render(request, "assessments/start.html", context)
 
 
-@login_required
+@patient_required
 def question(request: AuthenticatedRequest, public_id: UUID, number: int) -> HttpResponse:
     response = _own(request, public_id)
     if response.is_submitted:
@@ -128,7 +128,7 @@ def question(request: AuthenticatedRequest, public_id: UUID, number: int) -> Htt
     return _resume(saved)
 
 
-@login_required
+@patient_required
 def all_questions(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     response = _own(request, public_id)
     if response.is_submitted:
@@ -164,7 +164,7 @@ def all_questions(request: AuthenticatedRequest, public_id: UUID) -> HttpRespons
     return redirect("assessments:index")
 
 
-@login_required
+@patient_required
 def review(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     response = _own(request, public_id)
     if response.is_submitted:
@@ -185,7 +185,7 @@ def review(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     return redirect("assessments:result", public_id=public_id)
 
 
-@login_required
+@patient_required
 def result(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     response = _own(request, public_id)
     if not response.is_submitted:
@@ -203,7 +203,7 @@ def result(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     return render(request, "assessments/result.html", context)
 
 
-@login_required
+@patient_required
 def crisis(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     """The crisis panel, shown before the result when the crisis rule fired."""
     response = _own(request, public_id)
@@ -213,7 +213,7 @@ def crisis(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     return render(request, "assessments/crisis.html", context)
 
 
-@login_required
+@patient_required
 @require_POST
 def correct(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     """Start a correction: a new response with the old answers filled in."""
@@ -243,7 +243,7 @@ def correct(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     return redirect("assessments:question", public_id=response.public_id, number=1)
 
 
-@login_required
+@patient_required
 @require_POST
 def discard(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     response = _own(request, public_id)

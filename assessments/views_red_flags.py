@@ -8,13 +8,13 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from assessments import actions
 from assessments.errors import NotAwaitingDoctor
 from assessments.forms import RedFlagForm
@@ -26,7 +26,7 @@ def _own(request: AuthenticatedRequest, public_id: UUID) -> RedFlagCheck:
     return get_object_or_404(RedFlagCheck, public_id=public_id, patient=request.user)
 
 
-@login_required
+@patient_required
 def red_flags(request: AuthenticatedRequest) -> HttpResponse:
     form = RedFlagForm(request.POST or None)
     awaiting = RedFlagCheck.objects.awaiting_doctor().filter(patient=request.user)
@@ -45,7 +45,7 @@ def red_flags(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("assessments:red_flag_result", public_id=check.public_id)
 
 
-@login_required
+@patient_required
 def red_flag_result(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     check = _own(request, public_id)
     emergency = [line for line in settings.CRISIS_LINES if line.get("emergency")]
@@ -54,7 +54,7 @@ def red_flag_result(request: AuthenticatedRequest, public_id: UUID) -> HttpRespo
     )
 
 
-@login_required
+@patient_required
 @require_POST
 def confirm_visit(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     check = _own(request, public_id)

@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.access import require_patient
+from accounts.models import Consent, Role, User
 from assessments.scoring import AREAS
 from diary import rules
 from diary.crisis import mentions_crisis
@@ -44,6 +45,7 @@ def record_check_in(
     retries as an update, so there is never a second row. A flare reported for
     today starts flare mode in the same transaction.
     """
+    require_patient(patient)
     today = patient.local_date(now)
     problem = rules.date_problem(day, today=today)
     if problem is not None:
@@ -107,6 +109,7 @@ def copy_yesterday(*, patient: User, day: date, now: datetime) -> RecordedCheckI
     Transaction: as record_check_in. Raises NothingToCopy without a check-in
     the day before; CheckInDateError outside the 8 days that may be filled in.
     """
+    require_patient(patient)
     problem = rules.date_problem(day, today=patient.local_date(now))
     if problem is not None:
         raise CheckInDateError(problem)
@@ -151,12 +154,14 @@ def start_flare(*, user: User, now: datetime, source: str = Flare.Source.PATIENT
     Transaction: one atomic block; the partial unique constraint allows one
     open flare per user, a lost race returns the winner's row.
     """
+    require_patient(user)
     with transaction.atomic():
         return _open_flare(user=user, today=user.local_date(now), now=now, source=source)
 
 
 def end_flare(*, user: User, now: datetime) -> int:
     """Switch flare mode off (the patient says the flare is over). Returns rows changed."""
+    require_patient(user)
     return (
         Flare.objects.open().filter(user=user).update(ended_at=now, ended_on=user.local_date(now))
     )
@@ -166,6 +171,7 @@ def set_checkin_reminder(
     *, user: User, enabled: bool, at: time, during_flare: bool
 ) -> ReminderPreference:
     """Save if and when (local time) the user gets the daily reminder. One row per user."""
+    require_patient(user)
     preference, _created = ReminderPreference.objects.update_or_create(
         user=user, defaults={"enabled": enabled, "at": at, "during_flare": during_flare}
     )
@@ -191,7 +197,8 @@ def send_due_reminders(*, now: datetime) -> int:
     Due: reminders switched on, the user's local time between the chosen time
     and three hours later (the same local day), no reminder yet today, no
     check-in yet today, and no open flare unless the user asked for reminders
-    during a flare. Each day is claimed by claim_reminder (a conditional
+    during a flare, and only for patients with an active health-data consent
+    (withdrawing it stops the reminders too). Each day is claimed by claim_reminder (a conditional
     UPDATE), so running this twice, even at once, sends one reminder.
     Transaction: each claim commits on its own; the e-mail task is enqueued
     after the claim commits. Returns the number of reminders enqueued.
@@ -199,7 +206,13 @@ def send_due_reminders(*, now: datetime) -> int:
     from diary.tasks import send_checkin_reminder
 
     candidates = (
-        ReminderPreference.objects.filter(enabled=True, user__is_active=True)
+        ReminderPreference.objects.filter(
+            enabled=True,
+            user__is_active=True,
+            user__role=Role.PATIENT,
+            user__consents__purpose=Consent.Purpose.HEALTH_DATA,
+            user__consents__withdrawn_at__isnull=True,
+        )
         .select_related("user")
         .annotate(in_flare=Exists(Flare.objects.open().filter(user=OuterRef("user"))))
     )

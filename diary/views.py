@@ -1,13 +1,13 @@
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from diary import actions, rules
 from diary.crisis import mentions_crisis
 from diary.errors import CheckInError, NothingToCopy
@@ -16,7 +16,7 @@ from diary.models import CheckIn, CheckInRevision, ReminderPreference
 from pijnreset.http import AuthenticatedRequest
 
 
-@login_required
+@patient_required
 def check_in(request: AuthenticatedRequest, day: date | None = None) -> HttpResponse:
     """The daily check-in for today or one of the 7 days before (one query for the days)."""
     today = request.user.local_date(timezone.now())
@@ -46,7 +46,7 @@ def check_in(request: AuthenticatedRequest, day: date | None = None) -> HttpResp
     return render(request, "diary/check_in.html", context, status=422)
 
 
-@login_required
+@patient_required
 @require_POST
 def same_as_yesterday(request: AuthenticatedRequest, day: date) -> HttpResponse:
     """One tap: the scores of the day before, for `day`."""
@@ -115,7 +115,7 @@ class CheckInDays:
         }
 
 
-@login_required
+@patient_required
 def reminder(request: AuthenticatedRequest) -> HttpResponse:
     """If and when the daily check-in reminder comes."""
     preference = ReminderPreference.objects.filter(user=request.user).first()

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
+from accounts.access import require_patient
 from accounts.models import User
 from assessments.safety import exercises_paused
 from exercises.errors import DateOutOfRange, ExercisesPaused, IntentionAlreadyChecked
@@ -55,6 +56,7 @@ def start_session(
     out-of-range phases, lengths and ratings. Raises ExercisesPaused while a
     red flag waits for a doctor's visit (docs/clinical.md 6).
     """
+    require_patient(patient)
     _check_not_paused(patient)
     breath_in, breath_hold, breath_out = breath or (None, None, None)
     return ExerciseSession.objects.create(
@@ -90,6 +92,7 @@ def end_session(
     so a double submit or a second tab ends the session once; a later call
     only adds the "how do you feel now" rating when one is given.
     """
+    require_patient(session.patient)
     if seconds is None:
         seconds = int((now - session.started_at).total_seconds())
     duration = min(max(seconds, 0), session.planned_seconds)
@@ -124,6 +127,7 @@ def log_movement(
 
     Transaction: a single INSERT; ranges are checked by the database too.
     """
+    require_patient(patient)
     _check_not_paused(patient)
     check_recent(patient=patient, day=local_date, now=now)
     return MovementLog.objects.create(
@@ -148,6 +152,7 @@ def save_gratitude(
     (patient, local_date) keeps one row even when two requests race (the loser
     updates the winner's row).
     """
+    require_patient(patient)
     if local_date > patient.local_date(now):
         raise DateOutOfRange()
     cleaned = [t.strip() for t in things if t.strip()][:3]
@@ -166,6 +171,7 @@ def set_intention(*, patient: User, intention: str, now: datetime) -> SocialInte
     Transaction: one atomic block holding the week's row; an intention that
     has been looked back on stays as it was (IntentionAlreadyChecked).
     """
+    require_patient(patient)
     today = patient.local_date(now)
     with transaction.atomic():
         row, created = SocialIntention.objects.select_for_update().get_or_create(
@@ -189,6 +195,7 @@ def check_intention(
 
     Transaction: a single UPDATE of the row.
     """
+    require_patient(intention.patient)
     intention.outcome = outcome
     intention.reflection = reflection
     intention.checked_on = intention.patient.local_date(now)
@@ -211,6 +218,7 @@ def record_emotion(
     Transaction: a single INSERT; the database refuses an entry with neither
     what happened nor what was felt.
     """
+    require_patient(patient)
     return EmotionEntry.objects.create(
         patient=patient,
         local_date=patient.local_date(now),

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "pijnreset.middleware.NoStoreForPersonalDataMiddleware",
+    "pijnreset.middleware.ClinicalAccessMiddleware",
 ]
 
 ROOT_URLCONF = "pijnreset.urls"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from accounts.access import require_patient
 from accounts.models import User
 from exercises.content import load_scripts
 from programme import content, days
@@ -23,6 +24,7 @@ def enrol(*, user: User, started_on: date, now: datetime) -> Enrolment:
     unchanged (use restart_programme to begin again). Transaction: one atomic
     block; the one-to-one constraint keeps one enrolment per user.
     """
+    require_patient(user)
     today = user.local_date(now)
     if not today <= started_on <= today + START_AHEAD:
         raise StartDateNotAllowed()
@@ -38,6 +40,7 @@ def pause_programme(*, enrolment: Enrolment, today: date) -> Enrolment:
 
     A conditional UPDATE, so pausing twice keeps the first pause date.
     """
+    require_patient(enrolment.user)
     if today < enrolment.started_on:
         raise NotStartedYet()
     Enrolment.objects.filter(pk=enrolment.pk, paused_on__isnull=True).update(paused_on=today)
@@ -51,6 +54,7 @@ def resume_programme(*, enrolment: Enrolment, today: date) -> Enrolment:
     Transaction: one atomic block with the enrolment row locked, so a double
     click counts the pause once.
     """
+    require_patient(enrolment.user)
     with transaction.atomic():
         locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         if locked.paused_on is not None:
@@ -64,6 +68,7 @@ def resume_programme(*, enrolment: Enrolment, today: date) -> Enrolment:
 
 def restart_programme(*, enrolment: Enrolment, today: date, now: datetime) -> Enrolment:
     """Begin again at day 1 today. Lessons already read stay marked as read."""
+    require_patient(enrolment.user)
     Enrolment.objects.filter(pk=enrolment.pk).update(
         started_on=today, paused_on=None, paused_days=0, restarted_at=now
     )
@@ -73,6 +78,7 @@ def restart_programme(*, enrolment: Enrolment, today: date, now: datetime) -> En
 
 def dismiss_flare_suggestion(*, enrolment: Enrolment, today: date) -> None:
     """Hide the flare suggestion for the rest of the day."""
+    require_patient(enrolment.user)
     Enrolment.objects.filter(pk=enrolment.pk).update(flare_suggestion_dismissed_on=today)
 
 
@@ -85,6 +91,7 @@ def complete_lesson(
     the old one, an empty one keeps it. Transaction: one atomic block; the
     unique constraint (user, lesson) keeps one row.
     """
+    require_patient(user)
     with transaction.atomic():
         progress, created = LessonProgress.objects.select_for_update().get_or_create(
             user=user,

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef
 
+from accounts.access import require_patient
 from accounts.models import User
 from assessments.safety import exercises_paused
 from assessments.schedule import DueQuestionnaire, due_questionnaire
@@ -54,6 +55,7 @@ class TodayPlan:
 
 
 def plan_for(*, user: User, now: datetime, language: str) -> TodayPlan:
+    require_patient(user)
     today = user.local_date(now)
     plan = TodayPlan(local_date=today)
     plan.enrolment = (

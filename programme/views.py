@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.access import patient_required
 from diary import actions as diary_actions
 from diary.models import Flare
 from pijnreset.http import AuthenticatedRequest
@@ -24,7 +24,7 @@ def _language() -> str:
     return (get_language() or "nl")[:2]
 
 
-@login_required
+@patient_required
 def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due today: the check-in, one lesson, one practice (constant queries)."""
     plan = plan_for(user=request.user, now=timezone.now(), language=_language())
@@ -34,7 +34,7 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "programme/today.html", {"plan": plan, "enrol_form": enrol_form})
 
 
-@login_required
+@patient_required
 @require_POST
 def enrol(request: AuthenticatedRequest) -> HttpResponse:
     form = EnrolForm(request.POST)
@@ -53,7 +53,7 @@ def enrol(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "programme/today.html", context, status=422)
 
 
-@login_required
+@patient_required
 def overview(request: AuthenticatedRequest) -> HttpResponse:
     """All lessons by week, with what is read, and the programme's settings."""
     enrolment = Enrolment.objects.filter(user=request.user).first()
@@ -74,7 +74,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "programme/overview.html", context)
 
 
-@login_required
+@patient_required
 @require_POST
 def pause(request: AuthenticatedRequest) -> HttpResponse:
     enrolment = get_object_or_404(Enrolment, user=request.user)
@@ -87,7 +87,7 @@ def pause(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("programme:overview")
 
 
-@login_required
+@patient_required
 @require_POST
 def resume(request: AuthenticatedRequest) -> HttpResponse:
     enrolment = get_object_or_404(Enrolment, user=request.user)
@@ -96,7 +96,7 @@ def resume(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("programme:today")
 
 
-@login_required
+@patient_required
 def restart(request: AuthenticatedRequest) -> HttpResponse:
     enrolment = get_object_or_404(Enrolment, user=request.user)
     form = RestartForm(request.POST or None)
@@ -110,7 +110,7 @@ def restart(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "programme/restart.html", {"form": form})
 
 
-@login_required
+@patient_required
 def lesson(request: AuthenticatedRequest, key: str) -> HttpResponse:
     text = _lesson_text(key)
     progress = LessonProgress.objects.filter(user=request.user, lesson=text.lesson).first()
@@ -118,7 +118,7 @@ def lesson(request: AuthenticatedRequest, key: str) -> HttpResponse:
     return render(request, "programme/lesson.html", _lesson_context(text, progress, form))
 
 
-@login_required
+@patient_required
 @require_POST
 def complete_lesson(request: AuthenticatedRequest, key: str) -> HttpResponse:
     text = _lesson_text(key)
@@ -168,7 +168,7 @@ def _lesson_context(
     }
 
 
-@login_required
+@patient_required
 @require_POST
 def flare_on(request: AuthenticatedRequest) -> HttpResponse:
     source = request.POST.get("source")
@@ -181,7 +181,7 @@ def flare_on(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("programme:today")
 
 
-@login_required
+@patient_required
 @require_POST
 def flare_off(request: AuthenticatedRequest) -> HttpResponse:
     diary_actions.end_flare(user=request.user, now=timezone.now())
@@ -189,7 +189,7 @@ def flare_off(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("programme:today")
 
 
-@login_required
+@patient_required
 @require_POST
 def dismiss_flare_suggestion(request: AuthenticatedRequest) -> HttpResponse:
     enrolment = get_object_or_404(Enrolment, user=request.user)

@@ -4,13 +4,13 @@ from datetime import timedelta
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from diary.crisis import mentions_crisis
 from exercises import actions
 from exercises.catalogue import ExerciseKey
@@ -23,7 +23,7 @@ from pijnreset.http import AuthenticatedRequest
 HISTORY = 30
 
 
-@login_required
+@patient_required
 def gratitude(request: AuthenticatedRequest) -> HttpResponse:
     """Today's entry: up to three things."""
     today = request.user.local_date()
@@ -31,7 +31,7 @@ def gratitude(request: AuthenticatedRequest) -> HttpResponse:
     return _gratitude_page(request, entry=entry, day=today)
 
 
-@login_required
+@patient_required
 def gratitude_entry(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     """An earlier entry, to read again or change."""
     entry = own_or_404(GratitudeEntry, request.user, public_id)
@@ -60,7 +60,7 @@ def _gratitude_page(request: AuthenticatedRequest, *, entry, day) -> HttpRespons
     return render(request, "exercises/gratitude.html", context, status=422 if form.errors else 200)
 
 
-@login_required
+@patient_required
 @require_POST
 def delete_gratitude(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     own_or_404(GratitudeEntry, request.user, public_id).delete()
@@ -68,7 +68,7 @@ def delete_gratitude(request: AuthenticatedRequest, public_id: UUID) -> HttpResp
     return redirect("exercises:gratitude")
 
 
-@login_required
+@patient_required
 def social(request: AuthenticatedRequest) -> HttpResponse:
     """This week's small intention; set it, change it, look back on it."""
     context = page_context(request.user, ExerciseKey.SOCIAL)
@@ -89,7 +89,7 @@ def social(request: AuthenticatedRequest) -> HttpResponse:
     return _social_page(request, context, form=form)
 
 
-@login_required
+@patient_required
 @require_POST
 def check_intention(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     intention = own_or_404(SocialIntention, request.user, public_id)
@@ -132,7 +132,7 @@ def _check_form(intention: SocialIntention) -> CheckIntentionForm:
     return CheckIntentionForm(prefix=_check_prefix(intention), initial=initial)
 
 
-@login_required
+@patient_required
 def emotion(request: AuthenticatedRequest) -> HttpResponse:
     context = page_context(request.user, ExerciseKey.EMOTION)
     form = EmotionForm(request.POST or None)
@@ -151,7 +151,7 @@ def emotion(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "exercises/emotion.html", context, status=422 if form.errors else 200)
 
 
-@login_required
+@patient_required
 def emotion_entry(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     entry = own_or_404(EmotionEntry, request.user, public_id)
     texts = (entry.what_happened, entry.feeling, entry.body, entry.what_i_did)
@@ -164,7 +164,7 @@ def emotion_entry(request: AuthenticatedRequest, public_id: UUID) -> HttpRespons
     return render(request, "exercises/emotion_entry.html", context)
 
 
-@login_required
+@patient_required
 @require_POST
 def delete_emotion(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     own_or_404(EmotionEntry, request.user, public_id).delete()

@@ -4,13 +4,13 @@ from datetime import timedelta
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from exercises import actions
 from exercises.catalogue import ExerciseKey
 from exercises.errors import DateOutOfRange, ExercisesPaused
@@ -23,7 +23,7 @@ from pijnreset.http import AuthenticatedRequest
 RECENT_DAYS = 14
 
 
-@login_required
+@patient_required
 def movement(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     today = request.user.local_date(now)
@@ -56,7 +56,7 @@ def movement(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "exercises/movement.html", context, status=status)
 
 
-@login_required
+@patient_required
 @require_POST
 def delete_movement(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     own_or_404(MovementLog, request.user, public_id).delete()

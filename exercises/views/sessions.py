@@ -3,7 +3,6 @@
 from typing import Any
 from uuid import UUID
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import patient_required
 from exercises import actions
 from exercises.catalogue import (
     BREATH_DEFAULTS,
@@ -44,7 +44,7 @@ PHASE_LABELS = {
 }
 
 
-@login_required
+@patient_required
 def catalogue(request: AuthenticatedRequest) -> HttpResponse:
     scripts = {s.key: s for s in ExerciseScript.objects.for_language(current_language())}
     items = [
@@ -54,7 +54,7 @@ def catalogue(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "exercises/list.html", {"items": items})
 
 
-@login_required
+@patient_required
 def breathing(request: AuthenticatedRequest) -> HttpResponse:
     context = page_context(request.user, ExerciseKey.BREATHING)
     form = BreathingForm(request.POST or None, initial=_breathing_initial(request))
@@ -98,7 +98,7 @@ def _breathing_initial(request: AuthenticatedRequest) -> dict[str, Any]:
     return initial
 
 
-@login_required
+@patient_required
 def guided(request: AuthenticatedRequest, key: str) -> HttpResponse:
     """Progressive muscle relaxation or the body scan: choose a length, then start."""
     context = page_context(request.user, key)
@@ -127,14 +127,14 @@ def guided(request: AuthenticatedRequest, key: str) -> HttpResponse:
     return render(request, template, {**context, "form": form})
 
 
-@login_required
+@patient_required
 def session(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     """A running session (the pacer or the guided steps), or how an ended one went."""
     session = own_or_404(ExerciseSession, request.user, public_id)
     return render(request, "exercises/session.html", _session_context(request, session))
 
 
-@login_required
+@patient_required
 @require_POST
 def finish(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     session = own_or_404(ExerciseSession, request.user, public_id)
