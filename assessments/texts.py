@@ -35,7 +35,9 @@ RED_FLAG_QUESTIONS: dict[str, Promise] = {
     "weight_loss": _(
         "Are you losing weight without knowing why, and has no doctor looked at this yet?"
     ),
-    "hot_swollen_joints": _("Do you have hot, swollen joints that no doctor has looked at yet?"),
+    "hot_swollen_joints": _(
+        "Are your joints warm and swollen, and has no doctor looked at this yet?"
+    ),
     "morning_stiffness_swollen_joints": _(
         "Are you stiff for more than an hour in the morning, with swollen joints, and has no "
         "doctor looked at this yet?"
