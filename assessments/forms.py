@@ -127,7 +127,7 @@ class RedFlagForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, question in RED_FLAG_QUESTIONS.items():
             self.fields[key] = forms.TypedChoiceField(
-                label=question,
+                label=str(question),
                 choices=YES_NO,
                 coerce=lambda v: v == "yes",
                 widget=forms.RadioSelect,

@@ -181,6 +181,23 @@ def test_call_112_comes_first_with_a_tappable_number(client, anna):
     assert said_yes.index("Hangt je gezicht") < said_yes.index("Val je af")
 
 
+def test_the_english_page_says_call_112_now_with_the_same_number(client, anna):
+    answer = client.post("/en" + URL, _form("sudden_severe_headache"))
+    page = _main(client.get(answer["Location"]).content.decode())
+    assert answer["Location"].startswith("/en/")
+    assert page.index("Call 112 now") < page.index('href="tel:112">Call 112</a>')
+    assert "A doctor already knows about this" in page
+
+
+def test_the_paused_today_page_offers_the_way_to_resume(client, anna):
+    from programme import actions as programme
+
+    programme.enrol(user=anna, started_on=anna.local_date(), now=timezone.now())
+    _send(client, "weight_loss")
+    page = client.get("/vandaag/").content.decode()
+    assert f'<a href="{URL}">Ik ben bij een arts geweest, of een arts weet het al</a>' in page
+
+
 def test_a_missing_answer_is_422_next_to_the_question_and_keeps_the_others(client, anna):
     data = _form()
     del data["fever_night_sweats_new_pain"]
