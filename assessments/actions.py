@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import yaml
 from django.db import IntegrityError, transaction
@@ -322,44 +323,73 @@ def discard_draft(*, response: Response) -> None:
 
 
 def record_red_flag_check(
-    *, patient: User, answers: Mapping[str, object], context: str, now: datetime
+    *, patient: User, answers: Mapping[str, object], submission_key: UUID, now: datetime
 ) -> RedFlagCheck:
-    """Store one round of red-flag answers with its routing (docs/clinical.md section 6).
+    """Store one round of red-flag answers with its tier (docs/clinical.md, "Red flags").
 
-    Any red flag pauses the exercise part until the patient confirms a doctor's visit, and
-    records a SafetyFlag for a therapist the patient shares data with (no e-mail).
-    Transaction: one atomic block. InvalidAnswers (from the pure routing) changes nothing.
+    The first round is the intake, every later one "something new". Any red flag pauses
+    the exercise part until the patient resumes it (:func:`resume_exercises`), and records
+    a SafetyFlag for a therapist the patient shares data with (no e-mail).
+    Idempotent per ``submission_key`` (the form's one-time key): the same form arriving
+    twice, even at the same moment, returns the first check and changes nothing.
+    Transaction: one atomic block; the unique constraint on (patient, submission_key)
+    decides a race, and the loser reads the winner's row. InvalidAnswers (from the pure
+    routing) and ClinicalAccessDenied (not a consenting patient) change nothing.
     """
     require_patient(patient)
-    routing = redflags.route(answers)
-    with transaction.atomic():
-        check = RedFlagCheck.objects.create(
-            patient=patient,
-            context=context,
-            answers=dict(answers),
-            routing=routing,
-            submitted_at=now,
-        )
-        if redflags.pauses_exercises(routing):
-            SafetyFlag.objects.create(
-                patient=patient, kind=SafetyFlag.Kind.RED_FLAG, red_flag_check=check, created_at=now
+    tier = redflags.route(answers)
+    mine = RedFlagCheck.objects.filter(patient=patient, submission_key=submission_key)
+    try:
+        with transaction.atomic():
+            existing = mine.first()
+            if existing is not None:
+                return existing
+            context = (
+                RedFlagCheck.Context.SOMETHING_NEW
+                if RedFlagCheck.objects.filter(patient=patient).exists()
+                else RedFlagCheck.Context.INTAKE
             )
+            check = RedFlagCheck.objects.create(
+                patient=patient,
+                submission_key=submission_key,
+                context=context,
+                answers=dict(answers),
+                routing=tier,
+                submitted_at=now,
+            )
+            if redflags.pauses_exercises(tier):
+                SafetyFlag.objects.create(
+                    patient=patient,
+                    kind=SafetyFlag.Kind.RED_FLAG,
+                    red_flag_check=check,
+                    created_at=now,
+                )
+    except IntegrityError:
+        existing = mine.first()
+        if existing is None:
+            raise
+        return existing
     return check
 
 
-def confirm_doctor_visit(*, check: RedFlagCheck, now: datetime) -> RedFlagCheck:
-    """The patient confirms they have seen a doctor: store when, and resume the exercises.
+def resume_exercises(*, patient: User, check: RedFlagCheck, because: str, now: datetime) -> int:
+    """The patient has seen a doctor, or a doctor already knows: the exercises open again.
 
-    Transaction: a single conditional UPDATE; confirming twice, or a check without a red
-    flag, raises NotAwaitingDoctor.
+    Ends the pause of ``check`` and of the patient's earlier checks that still wait (what
+    the doctor saw or knows covers what was reported before), never of a later one.
+    Returns how many checks were resumed. Transaction: one atomic block of conditional
+    UPDATEs on checks still waiting, so resuming twice keeps the first time and reason;
+    nothing to resume (already resumed, or no red flag) raises NotAwaitingDoctor.
     """
-    require_patient(check.patient)
-    updated = (
-        RedFlagCheck.objects.awaiting_doctor()
-        .filter(pk=check.pk)
-        .update(doctor_visit_confirmed_at=now)
-    )
-    if not updated:
-        raise NotAwaitingDoctor()
+    require_patient(patient)
+    if because not in RedFlagCheck.ResumedBecause.values:
+        raise ValueError(f"unknown reason {because!r}")
+    waiting = RedFlagCheck.objects.awaiting_doctor().filter(patient=patient)
+    with transaction.atomic():
+        if not waiting.filter(pk=check.pk).update(resumed_at=now, resumed_because=because):
+            raise NotAwaitingDoctor()
+        earlier = waiting.filter(submitted_at__lte=check.submitted_at).update(
+            resumed_at=now, resumed_because=because
+        )
     check.refresh_from_db()
-    return check
+    return 1 + earlier

@@ -35,4 +35,11 @@ class SafetyFlagAdmin(ReadOnly):
 
 @admin.register(RedFlagCheck)
 class RedFlagCheckAdmin(ReadOnly):
-    list_display = ("public_id", "routing", "context", "submitted_at", "doctor_visit_confirmed_at")
+    list_display = (
+        "public_id",
+        "routing",
+        "context",
+        "submitted_at",
+        "resumed_at",
+        "resumed_because",
+    )

@@ -124,6 +124,8 @@ class Definition:
     notices: tuple[Notice, ...] = ()
     crisis_flag: str = ""
     parts: Mapping[str, Part] = field(default_factory=dict)
+    # Shown under "for your therapist or doctor" on the result (PHQ-9: symptom overlap).
+    clinician_note: Text = field(default_factory=dict)
 
     @property
     def has_wording(self) -> bool:
@@ -375,6 +377,9 @@ def parse_definition(raw: object, *, scorers: Sequence[str] = ()) -> Definition:
         if safety.get("crisis_flag")
         else "",
         parts=parts,
+        clinician_note=_text(
+            data.get("clinician_note"), "clinician_note", title_languages, required=False
+        ),
     )
 
 

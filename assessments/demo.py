@@ -5,6 +5,7 @@ questions, ACR 2016, PHQ-4) and the week-4 ACR 2016 symptom part in her fourth w
 her result page shows what changed. Idempotent.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.utils import timezone
@@ -60,7 +61,10 @@ def annas_answers() -> None:
     intake = now - timedelta(days=31)
     if not RedFlagCheck.objects.filter(patient=anna).exists():
         actions.record_red_flag_check(
-            patient=anna, answers={key: False for key in QUESTIONS}, context="intake", now=intake
+            patient=anna,
+            answers={key: False for key in QUESTIONS},
+            submission_key=uuid.uuid5(uuid.NAMESPACE_URL, "pijnreset-demo-anna-red-flags"),
+            now=intake,
         )
     _submit(anna, "acr2016", "intake", INTAKE_ACR, intake)
     _submit(anna, "phq4", "intake", INTAKE_PHQ4, intake + timedelta(minutes=5))

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from uuid import UUID
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +109,19 @@ class AnswersForm(forms.Form):
 
 
 class RedFlagForm(forms.Form):
-    """The red-flag questions: every one needs a yes or a no (never assumed "no")."""
+    """The red-flag questions: every one needs a yes or a no (never assumed "no").
+
+    ``submission_key`` is the one-time key of this form (a hidden field the template fills
+    in): the same form sent twice records one check.
+    """
+
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Something went wrong with this form. Please send it again."),
+            "invalid": _("Something went wrong with this form. Please send it again."),
+        },
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -120,6 +133,16 @@ class RedFlagForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Please answer yes or no.")},
             )
+
+    def questions(self) -> list[forms.BoundField]:
+        return [self[key] for key in RED_FLAG_QUESTIONS]
+
+    def posted_key(self) -> UUID | None:
+        """The key that came with the form, when it is a valid one (kept on a resend)."""
+        try:
+            return UUID(str(self.data.get("submission_key", "")))
+        except ValueError:
+            return None
 
     def answers(self) -> dict[str, bool]:
         return {key: bool(self.cleaned_data[key]) for key in RED_FLAG_QUESTIONS}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.definitions import Definition, parse_definition, pick
 from assessments.engine import SCORERS
 from assessments.errors import ResponseLocked
+from assessments.redflags import flagged
 
 
 class InstrumentQuerySet(models.QuerySet["Instrument"]):
@@ -267,33 +268,48 @@ class SafetyFlag(models.Model):
 
 class RedFlagCheckQuerySet(models.QuerySet["RedFlagCheck"]):
     def awaiting_doctor(self) -> "RedFlagCheckQuerySet":
-        """Checks with a red flag whose doctor's visit the patient has not yet confirmed."""
-        return self.exclude(routing="none").filter(doctor_visit_confirmed_at__isnull=True)
+        """Checks with a red flag whose pause the patient has not yet ended (seen a doctor,
+        or a doctor already knows)."""
+        return self.exclude(routing="none").filter(resumed_at__isnull=True)
 
 
 class RedFlagCheck(models.Model):
-    """One round of red-flag questions (intake or 'something new?') and its routing."""
+    """One round of red-flag questions (intake or 'something new?') and its tier.
+
+    ``submission_key`` is the form's one-time key: the same answers arriving twice (a double
+    tap, a resent form) find the first check instead of making a second one.
+    """
 
     class Routing(models.TextChoices):
         NONE = "none", _("No red flag")
-        GP = "gp", _("See your GP first")
-        SAME_DAY = "same_day", _("See a doctor today")
-        EMERGENCY = "emergency", _("Call 112 or the GP now")
+        GP = "gp", _("See your GP soon")
+        SAME_DAY = "same_day", _("See your GP today")
+        EMERGENCY = "emergency", _("Call 112 now")
 
     class Context(models.TextChoices):
         INTAKE = "intake", _("Intake")
         SOMETHING_NEW = "something_new", _("Something new")
 
+    class ResumedBecause(models.TextChoices):
+        SEEN_DOCTOR = "seen_doctor", _("Has seen a doctor")
+        DOCTOR_KNOWS = "doctor_knows", _("A doctor already knows")
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     patient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="red_flag_checks"
     )
+    submission_key = models.UUIDField(_("submission key"), default=uuid.uuid4, editable=False)
     context = models.CharField(_("context"), max_length=16, choices=Context.choices)
     answers = models.JSONField(_("answers"))
     routing = models.CharField(_("routing"), max_length=12, choices=Routing.choices)
     submitted_at = models.DateTimeField(_("submitted at"))
-    doctor_visit_confirmed_at = models.DateTimeField(
-        _("doctor's visit confirmed at"), null=True, blank=True
+    resumed_at = models.DateTimeField(_("exercises resumed at"), null=True, blank=True)
+    resumed_because = models.CharField(
+        _("exercises resumed because"),
+        max_length=12,
+        choices=ResumedBecause.choices,
+        blank=True,
+        default="",
     )
 
     objects = RedFlagCheckQuerySet.as_manager()
@@ -312,12 +328,16 @@ class RedFlagCheck(models.Model):
                 name="red_flag_context_known",
             ),
             models.CheckConstraint(
-                condition=models.Q(doctor_visit_confirmed_at__isnull=True)
+                condition=models.Q(resumed_at__isnull=True, resumed_because="")
                 | (
                     ~models.Q(routing="none")
-                    & models.Q(doctor_visit_confirmed_at__gte=models.F("submitted_at"))
+                    & models.Q(resumed_at__gte=models.F("submitted_at"))
+                    & models.Q(resumed_because__in=["seen_doctor", "doctor_knows"])
                 ),
-                name="red_flag_confirmed_after_submitted",
+                name="red_flag_resumed_after_submitted_with_reason",
+            ),
+            models.UniqueConstraint(
+                fields=["patient", "submission_key"], name="one_red_flag_check_per_submission"
             ),
         ]
 
@@ -326,4 +346,8 @@ class RedFlagCheck(models.Model):
 
     @property
     def awaits_doctor(self) -> bool:
-        return self.routing != self.Routing.NONE and self.doctor_visit_confirmed_at is None
+        return self.routing != self.Routing.NONE and self.resumed_at is None
+
+    def flagged_questions(self) -> tuple[str, ...]:
+        """The questions answered "yes", most urgent first (keys of redflags.QUESTIONS)."""
+        return flagged(self.answers)

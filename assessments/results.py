@@ -114,6 +114,11 @@ def notices(response: Response, language: str) -> list[Notice]:
     ]
 
 
+def clinician_note(response: Response, language: str) -> str:
+    """The note "for your therapist or doctor" of the instrument (PHQ-9: symptom overlap)."""
+    return pick(response.instrument.parsed().clinician_note, language)
+
+
 def answer_text(item: Item, value: object, language: str) -> str:
     if value is None:
         return _("Not answered")

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 
 def exercises_paused(user: Any) -> bool:
-    """True while a red flag waits for the patient to confirm a doctor's visit. One query."""
+    """True while a red flag waits: until the patient says they have seen a doctor, or that
+    a doctor already knows (``actions.resume_exercises``). One query."""
     if not getattr(user, "is_authenticated", False):
         return False
     # Imported here so other apps can import this module while Django is still loading.
@@ -19,5 +20,5 @@ def exercises_paused(user: Any) -> bool:
 
 
 def red_flags_url() -> str:
-    """Where the patient answers the red-flag questions ("something new?") or confirms a visit."""
+    """Where the patient answers the red-flag questions ("something new?") or ends a pause."""
     return reverse("assessments:red_flags")

@@ -196,6 +196,7 @@ def result(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
         "response": response,
         "lines": results.result_lines(response, previous, language),
         "notices": results.notices(response, language),
+        "clinician_note": results.clinician_note(response, language),
         "answers": results.answers_list(response, language),
         "previous": previous,
         "crisis_lines": settings.CRISIS_LINES,

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from django.apps import apps
@@ -236,7 +237,7 @@ def build_anna(anna: User) -> AnnaData:
     answers = dict.fromkeys(redflags.QUESTIONS, False)
     answers[next(iter(redflags.QUESTIONS))] = True  # pauses the exercises: do it last
     assessment_actions.record_red_flag_check(
-        patient=anna, answers=answers, context="something_new", now=now
+        patient=anna, answers=answers, submission_key=uuid4(), now=now
     )
     create_access_token(user=anna, name="telefoon", now=now)
 

@@ -34,7 +34,7 @@ def test_starting_opens_a_draft_on_the_first_question(client, anna):
     answer = client.post("/vragenlijsten/begin/phq4/self/", {"mode": "steps"})
     draft = Response.objects.get()
     assert answer["Location"] == question_url(draft, 1)
-    assert (draft.instrument_key, draft.instrument_version) == ("phq4", "2026.1")
+    assert (draft.instrument_key, draft.instrument_version) == ("phq4", "2026.2")
     assert draft.submitted_at is None and draft.answers == {} and draft.occasion == "self"
 
 
@@ -230,4 +230,4 @@ def test_the_english_pages_use_the_same_dutch_paths_and_english_wording(client, 
     assert "How are you feeling? (short)" in page
     draft = start(client, "phq4")
     question = client.get("/en" + question_url(draft, 1)).content.decode()
-    assert "Feeling tense, nervous or on edge" in question
+    assert "Feeling nervous or anxious, or being tense and on edge" in question

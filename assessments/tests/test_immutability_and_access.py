@@ -1,5 +1,7 @@
 """A submitted response never changes; another patient's data answers 404; logged out -> log-in."""
 
+import uuid
+
 import pytest
 from django.utils import timezone
 
@@ -76,7 +78,7 @@ def _urls(client, patient_anna):
     check = actions.record_red_flag_check(
         patient=patient_anna,
         answers={key: key == "weight_loss" for key in actions.redflags.QUESTIONS},
-        context="intake",
+        submission_key=uuid.uuid4(),
         now=timezone.now(),
     )
     get = [
@@ -108,7 +110,7 @@ def test_another_patient_gets_404_for_every_view(client, patient_anna, patient_b
         assert client.post(url, {"go": "next", "item1": "0"}).status_code == 404, url
     assert Response.objects.filter(patient=patient_bram).count() == 0
     assert Response.objects.drafts().filter(patient=patient_anna).count() == 1
-    assert RedFlagCheck.objects.get(pk=check.pk).doctor_visit_confirmed_at is None
+    assert RedFlagCheck.objects.get(pk=check.pk).resumed_at is None
 
 
 def test_logged_out_every_view_redirects_to_log_in(client, patient_anna, instruments):

@@ -1,6 +1,7 @@
 """What is due (docs/clinical.md section 4): one at a time, never during flare mode."""
 
 import datetime as dt
+import uuid
 
 import pytest
 import time_machine
@@ -27,7 +28,10 @@ def _due(user, week=None, flare=False, today=None):
 
 def _no_red_flags(user):
     actions.record_red_flag_check(
-        patient=user, answers={k: False for k in QUESTIONS}, context="intake", now=timezone.now()
+        patient=user,
+        answers={k: False for k in QUESTIONS},
+        submission_key=uuid.uuid4(),
+        now=timezone.now(),
     )
 
 
