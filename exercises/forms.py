@@ -236,3 +236,35 @@ class EmotionForm(forms.Form):
         ):
             self.add_error("what_happened", _("Write at least what happened or what you felt."))
         return data
+
+
+QUOTA_CHOICES = ("start", "step_up", "step_back", "keep", "lower")
+
+
+class QuotaForm(forms.Form):
+    """A choice about the movement quota; minutes only for "start", "step_up" and "lower"."""
+
+    choice = forms.ChoiceField(choices=[(c, c) for c in QUOTA_CHOICES], widget=forms.HiddenInput)
+    minutes = forms.IntegerField(
+        label=_("Minutes"),
+        required=False,
+        min_value=1,
+        max_value=MOVEMENT_MINUTES_RANGE[1],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("choice") == "lower" and cleaned.get("minutes") is None:
+            self.add_error("minutes", _("Choose a number of minutes within the range shown."))
+        return cleaned
+
+
+class MovementSettingsForm(forms.Form):
+    post_exertional_malaise = forms.BooleanField(
+        label=_(
+            "My symptoms get much worse for more than a day after small efforts "
+            "(post-exertional malaise), or I have ME/CFS"
+        ),
+        required=False,
+    )
