@@ -91,8 +91,12 @@ def end_session(
     seconds: int | None,
     feeling_after: int | None,
     now: datetime,
+    felt_dizzy: bool = False,
 ) -> ExerciseSession:
     """End a running session as finished or stopped early, or rate an ended one.
+
+    `felt_dizzy` (a report of dizziness) is kept, so the breathing page suggests the
+    rhythm without a hold next time (CLINICAL.md 6); it is only ever switched on here.
 
     Duration: `seconds` is the time the pacer showed (the browser's clock,
     which keeps running in a background tab); without JavaScript it is None
@@ -109,13 +113,16 @@ def end_session(
         "ended_at": max(now, session.started_at),
         "duration_seconds": duration,
     }
+    later: dict[str, object] = {}
     if feeling_after is not None:
-        values["feeling_after"] = feeling_after
+        later["feeling_after"] = feeling_after
+    if felt_dizzy:
+        later["felt_dizzy"] = True
     rows = ExerciseSession.objects.filter(pk=session.pk, status=SessionStatus.STARTED).update(
-        **values
+        **values, **later
     )
-    if rows == 0 and feeling_after is not None:
-        ExerciseSession.objects.filter(pk=session.pk).update(feeling_after=feeling_after)
+    if rows == 0 and later:
+        ExerciseSession.objects.filter(pk=session.pk).update(**later)
     session.refresh_from_db()
     return session
 

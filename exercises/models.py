@@ -133,6 +133,7 @@ class ExerciseSession(models.Model):
     sound = models.BooleanField(default=False)
     feeling_before = models.PositiveSmallIntegerField(null=True, blank=True)
     feeling_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    felt_dizzy = models.BooleanField(default=False)
 
     objects = ExerciseSessionQuerySet.as_manager()
 
@@ -169,7 +170,7 @@ class ExerciseSession(models.Model):
                 condition=(
                     Q(exercise="breathing")
                     & Q(breath_in__gte=2, breath_in__lte=10)
-                    & Q(breath_hold__gte=2, breath_hold__lte=10)
+                    & Q(breath_hold__gte=0, breath_hold__lte=10)  # 0: no hold
                     & Q(breath_out__gte=2, breath_out__lte=10)
                 )
                 | (
