@@ -64,11 +64,11 @@ def breathing(request: AuthenticatedRequest) -> HttpResponse:
         suggest_no_hold=last is not None and last.felt_dizzy and last.breath_hold != 0,
         no_hold=NO_HOLD,
     )
-    data = request.POST or None
-    if data is not None and "no_hold" in data:  # one tap: 4 in, no hold, 6 out
-        data = data.copy()
-        data.update({name: str(seconds) for name, seconds in NO_HOLD.items()})
-    form = BreathingForm(data, initial=_breathing_initial(request, last))
+    posted = request.POST.copy() if request.method == "POST" else None
+    if posted is not None and "no_hold" in posted:  # one tap: 4 in, no hold, 6 out
+        for name, seconds in NO_HOLD.items():
+            posted[name] = str(seconds)
+    form = BreathingForm(posted, initial=_breathing_initial(request, last))
     if request.method == "POST":
         if not form.is_valid():
             return render(
