@@ -107,6 +107,10 @@ class MovementData:
     def flare_days(self, *, today: date) -> set[date]:
         return set().union(*(f.days(today=today) for f in self.flares))
 
+    def in_flare(self, *, today: date) -> bool:
+        """A flare is going on today (one that ended today is over: the quota is back)."""
+        return any(f.started_on <= today and f.ended_on is None for f in self.flares)
+
 
 @dataclass(frozen=True)
 class Advice:
@@ -235,7 +239,7 @@ def step_up_offer(
 ) -> int | None:
     """The step-up to offer today, or None. Never applied here: the user decides."""
     now = current(history)
-    if now is None or malaise or data.flare_days(today=today) & {today}:
+    if now is None or malaise or data.in_flare(today=today):
         return None
     if now.started_on > today - timedelta(days=HOLD_DAYS):
         return None  # hold >= 7 days; also: at most one step up per 7 days
@@ -275,14 +279,13 @@ def after_flare_offer(
         return None
     for flare in data.flares:
         length = flare.length_days
-        if (
-            flare.ended_on is not None
-            and flare.ended_on >= now.started_on
-            and flare.ended_on <= today
-            and length is not None
-            and length > LONG_FLARE_DAYS
-        ):
-            return lower
+        if flare.ended_on is None or length is None or length <= LONG_FLARE_DAYS:
+            continue
+        if flare.ended_on < now.started_on or flare.ended_on > today:
+            continue
+        if flare.ended_on == now.started_on and now.reason == "after_flare":
+            continue  # already answered today
+        return lower
     return None
 
 
@@ -290,7 +293,7 @@ def advise(
     data: MovementData, history: Sequence[QuotaChange], *, today: date, malaise: bool = False
 ) -> Advice:
     """Everything the movement page shows today; nothing here changes the stored quota."""
-    in_flare = today in data.flare_days(today=today)
+    in_flare = data.in_flare(today=today)
     now = current(history)
     patterns = tuple(boom_busts(data, history))
     if now is None:

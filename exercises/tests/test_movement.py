@@ -229,6 +229,25 @@ def test_during_a_flare_the_quota_is_hidden(anna_client, patient_anna):
     assert "Je quotum:" not in html and "opvlamming" in html
 
 
+def test_after_a_flare_of_more_than_7_days_one_step_lower_is_offered(anna_client, patient_anna):
+    set_quota(patient_anna, 10, days_ago=30)
+    set_quota(patient_anna, 11, days_ago=20, reason="step_up")
+    started = timezone.now() - timedelta(days=9)
+    Flare.objects.create(
+        user=patient_anna,
+        started_at=started,
+        started_on=TODAY - timedelta(days=9),
+        ended_at=timezone.now() - timedelta(days=1),
+        ended_on=TODAY - timedelta(days=1),
+        source="patient",
+    )
+    html = anna_client.get(URL).content.decode()
+    assert "Je quotum: 11 minuten" in html and "één stap lager" in html
+    quota_post(anna_client, "step_back")
+    assert quotas(patient_anna)[-1] == (10, "after_flare")
+    assert "één stap lager" not in anna_client.get(URL).content.decode()
+
+
 def test_a_boom_bust_pattern_with_diary_pain_is_shown_kindly(anna_client, patient_anna):
     set_quota(patient_anna, 20, days_ago=20)
     add_log(patient_anna, 6, 45)  # above 1.5 x 20

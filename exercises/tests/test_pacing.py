@@ -202,6 +202,15 @@ def test_after_a_flare_of_more_than_7_days_one_step_lower_is_offered():
     assert advice.quota == 11 and advice.after_flare_offer == 10
 
 
+def test_the_after_flare_offer_is_answered_once_even_on_the_day_the_flare_ended():
+    data = MovementData({}, flares=[FlarePeriod(day(9), TODAY)])
+    history = stepped_up(days_ago=20)
+    assert pacing.advise(data, history, today=TODAY).after_flare_offer == 10
+    kept = [*history, QuotaChange(11, TODAY, "after_flare")]
+    advice = pacing.advise(data, kept, today=TODAY)
+    assert advice.after_flare_offer is None and advice.quota == 11
+
+
 # --- Properties -------------------------------------------------------------------------
 
 
