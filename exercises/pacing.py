@@ -217,11 +217,9 @@ def boom_busts(data: MovementData, history: Sequence[QuotaChange]) -> list[BoomB
     return found
 
 
-def stable(
-    data: MovementData, history: Sequence[QuotaChange], *, today: date, since: date | None = None
-) -> bool:
+def stable(data: MovementData, history: Sequence[QuotaChange], *, today: date) -> bool:
     """No flare, pain spike, "much worse after" log or boom-bust in the last 7 days."""
-    window = {d for d in last_days(today) if since is None or d >= since}
+    window = set(last_days(today))
     if window & data.flare_days(today=today):
         return False
     if window & set(data.much_worse):

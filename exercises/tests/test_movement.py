@@ -175,7 +175,7 @@ def test_a_step_up_is_offered_and_applied_only_once_when_accepted(anna_client, p
     set_quota(patient_anna, 10, days_ago=8)
     stable_week(patient_anna, 10)
     html = anna_client.get(URL).content.decode()
-    assert "tot 11 minuten" in html
+    assert "tot 11 minuten" in html and "haalde je je quotum op 4 dagen" in html
     assert quotas(patient_anna) == [(10, "start")]  # never automatic
     quota_post(anna_client, "step_up")
     quota_post(anna_client, "step_up")  # a double click
