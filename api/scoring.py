@@ -177,11 +177,28 @@ class ChangeOut(Schema):
     baseline: float = Field(..., description="Shown to one decimal, rounded half-up")
     current: float = Field(..., description="Shown to one decimal, rounded half-up")
     percent: float | None = Field(
-        ..., description="(baseline - current) / baseline x 100, one decimal; null if baseline 0"
+        ...,
+        description="(baseline - current) / baseline x 100, computed exactly and rounded once "
+        "to one decimal, halves away from zero; signed (an increase is negative); null if "
+        "baseline 0",
     )
     meaning: Literal[
         "worse", "no_important_change", "minimal", "moderate", "substantial", "not_applicable"
-    ] = Field(..., description="Classified on the exact value (docs/clinical.md 3.2)")
+    ] = Field(
+        ...,
+        description="Decided on the shown percent p and the exact difference d = current - "
+        "baseline: p >= 50 substantial, 30-50 moderate, 10-30 minimal, -10 < p < 10 no "
+        "important change; p <= -10 is worse only when d >= 1.0 point, else no important "
+        "change. Product rules (not IMMPACT): minimal up to 30 %, worse, the 1-point floor.",
+    )
+    direction: Literal["lower", "higher", "same"] | None = Field(
+        ..., description="Pain now against the start, on the shown value; null if baseline 0"
+    )
+    in_words: str | None = Field(
+        ...,
+        description='The shown value as words use it, always positive: "20.0 % higher than '
+        'at the start" (never "-20.0 %")',
+    )
 
 
 class ScoringError(Schema):
@@ -271,7 +288,7 @@ def _nrs_mean(data: dict[str, Any], name: str) -> Decimal:
 
 
 def _change(data: dict[str, Any]) -> dict[str, Any]:
-    """Percent change (docs/clinical.md 3.2) on exact decimals: 7.0 -> 4.9 is 30.0 %, moderate."""
+    """Percent change (docs/clinical.md 3.2) on exact values: 7.0 -> 4.9 is 30.0 %, moderate."""
     if "baseline_scores" in data or "current_scores" in data:
         _only(data, ("baseline_scores", "current_scores"))
         means = {}
@@ -296,6 +313,8 @@ def _change(data: dict[str, Any]) -> dict[str, Any]:
         "current": float(shown_current),
         "percent": None if result.display is None else float(result.display),
         "meaning": result.meaning,
+        "direction": result.direction,
+        "in_words": result.in_words,
     }
 
 
@@ -498,10 +517,12 @@ def score_fiqr(request: HttpRequest, response: HttpResponse) -> Status:
     ),
 )
 def score_change(request: HttpRequest, response: HttpResponse) -> Status:
-    """Numbers are read as exact decimals and classified on the exact value, then rounded
-    half-up for showing: 7.0 -> 4.9 is exactly 30.0 %, "moderate" (binary floats would
-    give 29.99...). A reduction of 10 % to < 30 % is "minimal" and an increase of 10 % or
-    more "worse": product rules beyond IMMPACT."""
+    """Means and the percent change are exact (numbers are read as exact decimals, daily
+    scores give exact fractions); the percent is rounded once, half away from zero, and the
+    meaning is decided on that shown value: 7.0 -> 4.9 is exactly 30.0 %, "moderate"
+    (binary floats would give 29.99...). An increase of 10 % or more is "worse" only when
+    pain rose by at least 1 point. "Minimal" up to 30 %, "worse", the 1-point floor and
+    the 14-day/7-day windows are product rules beyond IMMPACT."""
     return _score(request, response, _change, exact=True)
 
 

@@ -1,7 +1,19 @@
 """Baseline, current mean and percent change of daily scores (docs/clinical.md 3.2).
 
-Standard library only: no Django. Exact arithmetic (``Fraction``); classify on the
-exact value, display rounded half-up to one decimal.
+Standard library only: no Django. Means and the percent change are exact (``Fraction``);
+the percent is rounded once, to one decimal, halves away from zero, and the meaning is
+decided on that SHOWN value p (so the number and the words always agree), with
+d = exact current mean - exact baseline mean:
+
+- p >= 50 substantial; 30 <= p < 50 moderate; 10 <= p < 30 minimal (IMMPACT: 10-20 %
+  minimally, >= 30 % moderately, >= 50 % substantially important improvement);
+- -10 < p < 10 no important change (this includes increases under 10 %);
+- p <= -10 and d >= 1.0 worse; p <= -10 and d < 1.0 no important change (slightly
+  higher): about 1 point is the smallest change patients notice (Farrar 2001).
+
+Product rules, not IMMPACT's: "minimal" up to 30 %, all of "worse", the 1-point floor
+and the baseline/current windows. An increase is shown in words as a positive number
+("20.0 % higher"); the API keeps the signed value (-20.0).
 """
 
 from __future__ import annotations
@@ -28,14 +40,26 @@ CHANGE_MEANINGS: Final[tuple[str, ...]] = (
 # --- NRS means and change (docs/clinical.md 3.2) ---
 
 
+# Cut-offs on the shown percent p (docs/clinical.md 3.2). SUBSTANTIAL/MODERATE follow IMMPACT;
+# MINIMAL up to 30 %, WORSE and the 1-point floor are product rules.
+SUBSTANTIAL: Final = Decimal(50)
+MODERATE: Final = Decimal(30)
+MINIMAL: Final = Decimal(10)
+WORSE: Final = Decimal(-10)
+WORSE_FLOOR_POINTS: Final = Fraction(1)  # product rule: the smallest change people notice
+
+DIRECTIONS: Final[tuple[str, ...]] = ("lower", "higher", "same")
+
+
 @dataclass(frozen=True)
 class ChangeResult:
     """Percent change (baseline - current) / baseline x 100; positive = reduction.
 
-    ``percent_exact`` is the exact rational value used for classification; ``percent`` is
-    its Decimal (exact when the value terminates, else 50 significant digits); ``display``
-    is rounded half-up to one decimal. All three are None when meaning is not_applicable.
-    Meanings beyond IMMPACT (minimal up to 30 %, "worse", windows) are product rules.
+    ``percent_exact`` is the exact rational value; ``percent`` is its Decimal (exact when
+    the value terminates, else 50 significant digits); ``display`` is the shown value p,
+    rounded once, half-up, to one decimal, and the meaning is decided on it.
+    ``difference`` is d = current - baseline, exact. The percent fields are None when the
+    meaning is not_applicable (baseline 0).
     """
 
     baseline: Decimal
@@ -44,6 +68,30 @@ class ChangeResult:
     percent_exact: Fraction | None
     display: Decimal | None
     meaning: str
+    difference: Fraction = Fraction(0)
+
+    @property
+    def direction(self) -> str | None:
+        """ "lower", "higher" or "same" (pain now against the start), on the shown value."""
+        if self.display is None:
+            return None
+        if self.display > 0:
+            return "lower"
+        return "higher" if self.display < 0 else "same"
+
+    @property
+    def shown_size(self) -> Decimal | None:
+        """The shown percent as a positive number, for words: "20.0 % higher", never -20.0."""
+        return None if self.display is None else abs(self.display)
+
+    @property
+    def in_words(self) -> str | None:
+        """English words for the API: "20.0 % higher than at the start" (screens translate)."""
+        if self.shown_size is None:
+            return None
+        if self.direction == "same":
+            return "the same as at the start"
+        return f"{self.shown_size} % {self.direction} than at the start"
 
 
 def _exact_number(value: object, name: str) -> Fraction:
@@ -59,22 +107,23 @@ def _exact_number(value: object, name: str) -> Fraction:
     return exact
 
 
-def _classify_change(percent: Fraction) -> str:
-    if percent <= -10:
-        return "worse"
-    if percent < 10:
-        return "no_important_change"
-    if percent < 30:
-        return "minimal"
-    if percent < 50:
+def classify_change(shown: Decimal, difference: Fraction) -> str:
+    """The meaning of a shown percent p (one decimal) and the exact difference d in points."""
+    if shown >= SUBSTANTIAL:
+        return "substantial"
+    if shown >= MODERATE:
         return "moderate"
-    return "substantial"
+    if shown >= MINIMAL:
+        return "minimal"
+    if shown > WORSE:
+        return "no_important_change"
+    return "worse" if difference >= WORSE_FLOOR_POINTS else "no_important_change"
 
 
 def percent_change(
     baseline: Decimal | Fraction | int, current: Decimal | Fraction | int
 ) -> ChangeResult:
-    """Change from baseline to current, classified on the exact value (docs/clinical.md 3.2).
+    """Change from baseline to current, classified on the shown value (docs/clinical.md 3.2).
 
     Pass Decimals, or the exact Fractions from :func:`exact_mean_of` (a mean of 3, 7, ... days
     is not a terminating decimal, so a Decimal mean is already rounded). Floats are rejected.
@@ -83,15 +132,17 @@ def percent_change(
     cur = _exact_number(current, "current")
     base_dec, cur_dec = _to_decimal(base), _to_decimal(cur)
     if base == 0:
-        return ChangeResult(base_dec, cur_dec, None, None, None, "not_applicable")
+        return ChangeResult(base_dec, cur_dec, None, None, None, "not_applicable", cur - base)
     exact = (base - cur) / base * 100
+    shown = round_half_up(exact)
     return ChangeResult(
         baseline=base_dec,
         current=cur_dec,
         percent=_to_decimal(exact),
         percent_exact=exact,
-        display=round_half_up(exact),
-        meaning=_classify_change(exact),
+        display=shown,
+        meaning=classify_change(shown, cur - base),
+        difference=cur - base,
     )
 
 

@@ -12,12 +12,22 @@ from django.db import transaction
 from accounts.access import require_patient
 from accounts.models import User
 from assessments.safety import exercises_paused
-from exercises.errors import DateOutOfRange, ExercisesPaused, IntentionAlreadyChecked
+from exercises import pacing
+from exercises.errors import (
+    DateOutOfRange,
+    ExercisesPaused,
+    IntentionAlreadyChecked,
+    QuotaMinutesOutOfRange,
+    QuotaNotOffered,
+)
 from exercises.models import (
     EmotionEntry,
     ExerciseSession,
     GratitudeEntry,
     MovementLog,
+    MovementQuota,
+    MovementSettings,
+    QuotaReason,
     SessionStatus,
     SocialIntention,
     week_start,
@@ -82,8 +92,12 @@ def end_session(
     seconds: int | None,
     feeling_after: int | None,
     now: datetime,
+    felt_dizzy: bool = False,
 ) -> ExerciseSession:
     """End a running session as finished or stopped early, or rate an ended one.
+
+    `felt_dizzy` (a report of dizziness) is kept, so the breathing page suggests the
+    rhythm without a hold next time (docs/clinical.md 6); it is only ever switched on here.
 
     Duration: `seconds` is the time the pacer showed (the browser's clock,
     which keeps running in a background tab); without JavaScript it is None
@@ -101,13 +115,16 @@ def end_session(
         "ended_at": max(now, session.started_at),
         "duration_seconds": duration,
     }
+    later: dict[str, object] = {}
     if feeling_after is not None:
-        values["feeling_after"] = feeling_after
+        later["feeling_after"] = feeling_after
+    if felt_dizzy:
+        later["felt_dizzy"] = True
     rows = ExerciseSession.objects.filter(pk=session.pk, status=SessionStatus.STARTED).update(
-        **values
+        **values, **later
     )
-    if rows == 0 and feeling_after is not None:
-        ExerciseSession.objects.filter(pk=session.pk).update(feeling_after=feeling_after)
+    if rows == 0 and later:
+        ExerciseSession.objects.filter(pk=session.pk).update(**later)
     session.refresh_from_db()
     return session
 
@@ -229,3 +246,138 @@ def record_emotion(
         what_i_did=what_i_did,
         stress=stress,
     )
+
+
+# --- The movement quota (docs/clinical.md 6; rules in exercises/pacing.py) -----------------
+#
+# Every quota decision runs in one transaction that first locks the patient's user row
+# (SELECT ... FOR UPDATE; SQLite's IMMEDIATE transactions serialise writers anyway), then
+# reads the quota history and the logs and decides again whether the choice is offered.
+# So two decisions (a double click, two tabs) never both apply, and a decision racing a
+# movement log sees the log or not, but is judged on one consistent state: one result.
+
+
+def _lock_advice(patient: User, today: date) -> tuple[pacing.Advice, list[pacing.QuotaChange]]:
+    from exercises.movement import has_malaise, movement_data, quota_history
+
+    User.objects.select_for_update().filter(pk=patient.pk).first()
+    history = quota_history(patient)
+    data = movement_data(patient=patient, today=today)
+    advice = pacing.advise(data, history, today=today, malaise=has_malaise(patient))
+    return advice, history
+
+
+def _record(
+    patient: User, minutes: int, reason: str, history: list[pacing.QuotaChange], now: datetime
+) -> MovementQuota:
+    before = pacing.current(history)
+    return MovementQuota.objects.create(
+        patient=patient,
+        minutes=minutes,
+        started_on=patient.local_date(now),
+        reason=reason,
+        previous=before.minutes if before else None,
+        created_at=now,
+    )
+
+
+def _chosen(minutes: int | None, *, low: int, high: int) -> int:
+    if minutes is None:
+        return high
+    if not low <= minutes <= high:
+        raise QuotaMinutesOutOfRange()
+    return minutes
+
+
+def set_start_quota(*, patient: User, now: datetime, minutes: int | None = None) -> MovementQuota:
+    """Set the first quota: the offered start (mean x 0.8 of >= 3 non-flare days), or less.
+
+    Transaction: one atomic block holding the patient's lock; QuotaNotOffered when a quota
+    exists already or there is no start offer (the unique constraint on the start row
+    backs this up).
+    """
+    require_patient(patient)
+    _check_not_paused(patient)
+    with transaction.atomic():
+        advice, history = _lock_advice(patient, patient.local_date(now))
+        if history or advice.start_offer is None:
+            raise QuotaNotOffered()
+        chosen = _chosen(minutes, low=1, high=advice.start_offer)
+        return _record(patient, chosen, QuotaReason.START, history, now)
+
+
+def accept_step_up(*, patient: User, now: datetime, minutes: int | None = None) -> MovementQuota:
+    """Accept the step up offered today, or choose less (at least one minute more).
+
+    Transaction: one atomic block holding the patient's lock; the offer is decided again
+    inside it, so a second click finds the quota just stepped up and no offer
+    (QuotaNotOffered). Never called without the patient's choice: step ups are not
+    automatic.
+    """
+    require_patient(patient)
+    _check_not_paused(patient)
+    with transaction.atomic():
+        advice, history = _lock_advice(patient, patient.local_date(now))
+        if advice.step_up_offer is None or advice.quota is None:
+            raise QuotaNotOffered()
+        chosen = _chosen(minutes, low=advice.quota + 1, high=advice.step_up_offer)
+        return _record(patient, chosen, QuotaReason.STEP_UP, history, now)
+
+
+def step_back(*, patient: User, now: datetime) -> MovementQuota:
+    """Go back to the previous quota, as offered (after a boom-bust, two "much worse" logs,
+    or a quota rarely reached), or one step lower after a long flare.
+
+    Transaction: as accept_step_up.
+    """
+    require_patient(patient)
+    with transaction.atomic():
+        advice, history = _lock_advice(patient, patient.local_date(now))
+        if advice.after_flare_offer is not None:
+            return _record(patient, advice.after_flare_offer, QuotaReason.AFTER_FLARE, history, now)
+        if advice.step_back_offer is None:
+            raise QuotaNotOffered()
+        return _record(patient, advice.step_back_offer, QuotaReason.STEP_BACK, history, now)
+
+
+def keep_quota(*, patient: User, now: datetime) -> MovementQuota:
+    """Say "no thanks" to today's offer: the quota stays and a new hold of 7 days starts
+    (so the offer does not come back every day; after a flare: resume the old quota).
+
+    Transaction: as accept_step_up; QuotaNotOffered when nothing is offered.
+    """
+    require_patient(patient)
+    with transaction.atomic():
+        advice, history = _lock_advice(patient, patient.local_date(now))
+        offered = advice.step_up_offer or advice.step_back_offer or advice.after_flare_offer
+        if advice.quota is None or offered is None:
+            raise QuotaNotOffered()
+        reason = QuotaReason.AFTER_FLARE if advice.after_flare_offer else QuotaReason.KEPT
+        return _record(patient, advice.quota, reason, history, now)
+
+
+def lower_quota(*, patient: User, minutes: int, now: datetime) -> MovementQuota:
+    """The user lowers their quota, any time, to 1 minute or more below the current one.
+
+    Transaction: as accept_step_up; QuotaNotOffered without a quota.
+    """
+    require_patient(patient)
+    with transaction.atomic():
+        _advice, history = _lock_advice(patient, patient.local_date(now))
+        now_quota = pacing.current(history)
+        if now_quota is None:
+            raise QuotaNotOffered()
+        chosen = _chosen(minutes, low=1, high=now_quota.minutes - 1)
+        return _record(patient, chosen, QuotaReason.LOWERED, history, now)
+
+
+def set_post_exertional_malaise(*, patient: User, marked: bool, now: datetime) -> MovementSettings:
+    """Mark (or unmark) post-exertional malaise: while marked, no step up is offered.
+
+    Transaction: update_or_create on the one-per-patient row.
+    """
+    require_patient(patient)
+    row, _created = MovementSettings.objects.update_or_create(
+        patient=patient, defaults={"post_exertional_malaise": marked, "updated_at": now}
+    )
+    return row

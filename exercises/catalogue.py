@@ -130,6 +130,10 @@ CATALOGUE: dict[str, Exercise] = {
 # The breathing pacer: defaults and the ranges a user may choose (issue 4).
 BREATH_DEFAULTS = {"breath_in": 4, "breath_hold": 4, "breath_out": 6}
 BREATH_PHASE_RANGE = (2, 10)
+# The hold is optional (docs/clinical.md 6): 0 s means no hold. Suggested after dizziness, and
+# for people with lung disease or panic.
+BREATH_HOLD_RANGE = (0, 10)
+NO_HOLD = {"breath_in": 4, "breath_hold": 0, "breath_out": 6}
 BREATHING_MINUTES_RANGE = (1, 10)
 BREATHING_DEFAULT_MINUTES = 5
 FLARE_BREATHING_MINUTES = 3

@@ -18,6 +18,7 @@ from exercises.models import (
     ExerciseSession,
     GratitudeEntry,
     MovementLog,
+    MovementQuota,
     SocialIntention,
     week_start,
 )
@@ -91,6 +92,12 @@ def anna_exercises() -> None:
                 "created_at": _at(anna, day, 17),
             },
         )
+    start = today - timedelta(days=7)  # her start quota, chosen after her first walks
+    MovementQuota.objects.update_or_create(
+        patient=anna,
+        reason="start",
+        defaults={"minutes": 15, "started_on": start, "created_at": _at(anna, start, 18)},
+    )
     gratitude = [
         (1, "Zon op mijn gezicht bij het ontbijt", "Een lief appje van mijn zus", ""),
         (2, "Een goede nacht geslapen", "", ""),

@@ -26,3 +26,13 @@ class DateOutOfRange(ExerciseError):
 
 class IntentionAlreadyChecked(ExerciseError):
     message = _("You already looked back on this week's intention. A new week brings a new one.")
+
+
+class QuotaNotOffered(ExerciseError):
+    message = _(
+        "This choice is not offered (any more). The page now shows what fits your last days."
+    )
+
+
+class QuotaMinutesOutOfRange(ExerciseError):
+    message = _("Choose a number of minutes within the range shown.")

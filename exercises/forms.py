@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.catalogue import (
     BREATH_DEFAULTS,
+    BREATH_HOLD_RANGE,
     BREATH_PHASE_RANGE,
     BREATHING_DEFAULT_MINUTES,
     BREATHING_MINUTES_RANGE,
@@ -36,14 +37,16 @@ def rating_field(label: Any) -> forms.TypedChoiceField:
     )
 
 
-def _seconds_field(label: Any, initial: int) -> forms.IntegerField:
-    low, high = BREATH_PHASE_RANGE
+def _seconds_field(
+    label: Any, initial: int, limits: tuple[int, int] = BREATH_PHASE_RANGE, help_text: Any = None
+) -> forms.IntegerField:
+    low, high = limits
     return forms.IntegerField(
         label=label,
         min_value=low,
         max_value=high,
         initial=initial,
-        help_text=_("In seconds, from 2 to 10."),
+        help_text=help_text or _("In seconds, from 2 to 10."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
@@ -62,7 +65,12 @@ class CueOptions(forms.Form):
 
 class BreathingForm(CueOptions):
     breath_in = _seconds_field(_("Breathe in through your nose"), BREATH_DEFAULTS["breath_in"])
-    breath_hold = _seconds_field(_("Hold"), BREATH_DEFAULTS["breath_hold"])
+    breath_hold = _seconds_field(
+        _("Hold"),
+        BREATH_DEFAULTS["breath_hold"],
+        BREATH_HOLD_RANGE,
+        _("In seconds, from 0 (no hold) to 10."),
+    )
     breath_out = _seconds_field(_("Breathe out through your mouth"), BREATH_DEFAULTS["breath_out"])
     minutes = forms.IntegerField(
         label=_("How long?"),
@@ -103,6 +111,7 @@ class FinishForm(forms.Form):
     outcome = forms.ChoiceField(choices=[("finished", "finished"), ("stopped", "stopped")])
     seconds = forms.IntegerField(min_value=0, max_value=60 * 60, required=False)
     feeling_after = rating_field(_("How do you feel now?"))
+    felt_dizzy = forms.BooleanField(label=_("I felt dizzy or light-headed"), required=False)
 
 
 class MovementForm(forms.Form):
@@ -236,3 +245,35 @@ class EmotionForm(forms.Form):
         ):
             self.add_error("what_happened", _("Write at least what happened or what you felt."))
         return data
+
+
+QUOTA_CHOICES = ("start", "step_up", "step_back", "keep", "lower")
+
+
+class QuotaForm(forms.Form):
+    """A choice about the movement quota; minutes only for "start", "step_up" and "lower"."""
+
+    choice = forms.ChoiceField(choices=[(c, c) for c in QUOTA_CHOICES], widget=forms.HiddenInput)
+    minutes = forms.IntegerField(
+        label=_("Minutes"),
+        required=False,
+        min_value=1,
+        max_value=MOVEMENT_MINUTES_RANGE[1],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("choice") == "lower" and cleaned.get("minutes") is None:
+            self.add_error("minutes", _("Choose a number of minutes within the range shown."))
+        return cleaned
+
+
+class MovementSettingsForm(forms.Form):
+    post_exertional_malaise = forms.BooleanField(
+        label=_(
+            "My symptoms get much worse for more than a day after small efforts "
+            "(post-exertional malaise), or I have ME/CFS"
+        ),
+        required=False,
+    )

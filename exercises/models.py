@@ -133,6 +133,7 @@ class ExerciseSession(models.Model):
     sound = models.BooleanField(default=False)
     feeling_before = models.PositiveSmallIntegerField(null=True, blank=True)
     feeling_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    felt_dizzy = models.BooleanField(default=False)
 
     objects = ExerciseSessionQuerySet.as_manager()
 
@@ -169,7 +170,7 @@ class ExerciseSession(models.Model):
                 condition=(
                     Q(exercise="breathing")
                     & Q(breath_in__gte=2, breath_in__lte=10)
-                    & Q(breath_hold__gte=2, breath_hold__lte=10)
+                    & Q(breath_hold__gte=0, breath_hold__lte=10)  # 0: no hold
                     & Q(breath_out__gte=2, breath_out__lte=10)
                 )
                 | (
@@ -272,6 +273,70 @@ class MovementLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} {self.minutes} min {self.local_date}"
+
+
+class QuotaReason(models.TextChoices):
+    START = "start", _("start")
+    STEP_UP = "step_up", _("step up")
+    STEP_BACK = "step_back", _("step back")
+    LOWERED = "lowered", _("lowered by you")
+    KEPT = "kept", _("kept the same")
+    AFTER_FLARE = "after_flare", _("after a flare")
+
+
+class MovementQuota(models.Model):
+    """One decision about the movement quota (minutes per active day, docs/clinical.md 6).
+
+    The rows are the quota's history: from `started_on` the quota is `minutes`. It is
+    stored, never recomputed from the logs (exercises/pacing.py). `previous` is the quota
+    in force just before this row. Rows are written only by exercises.actions, which
+    lock the patient's row first, so two decisions never interleave.
+    """
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="movement_quotas"
+    )
+    minutes = models.PositiveSmallIntegerField()
+    started_on = models.DateField()
+    reason = models.CharField(max_length=12, choices=QuotaReason.choices)
+    previous = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["started_on", "created_at", "id"]
+        indexes = [models.Index(fields=["patient", "started_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1) & Q(minutes__lte=MOVEMENT_MINUTES_RANGE[1]),
+                name="quota_minutes_range",
+            ),
+            models.CheckConstraint(
+                condition=_in("reason", QuotaReason.values), name="quota_reason_known"
+            ),
+            models.UniqueConstraint(
+                fields=["patient"], condition=Q(reason="start"), name="one_start_quota"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"quota {self.minutes} min from {self.started_on} ({self.reason})"
+
+
+class MovementSettings(models.Model):
+    """The patient's own pacing settings: post-exertional malaise (no step-up offers)."""
+
+    patient = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="movement_settings"
+    )
+    post_exertional_malaise = models.BooleanField(default=False)
+    updated_at = models.DateTimeField()
+
+    objects = OwnedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"movement settings of {self.patient_id}"
 
 
 # --- Journals (private) ------------------------------------------------------

@@ -11,6 +11,8 @@ urlpatterns = [
     path("sessie/<uuid:public_id>/", sessions.session, name="session"),
     path("sessie/<uuid:public_id>/afronden/", sessions.finish, name="finish"),
     path("movement/", movement.movement, name="movement"),
+    path("movement/quotum/", movement.quota, name="movement_quota"),
+    path("movement/instellingen/", movement.movement_settings, name="movement_settings"),
     path(
         "movement/<uuid:public_id>/verwijderen/", movement.delete_movement, name="movement_delete"
     ),

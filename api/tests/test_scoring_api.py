@@ -348,21 +348,64 @@ def test_the_documented_examples_score(client):
 # --- Percent change (docs/clinical.md 3.2), classified on exact values ---
 
 
+# Every row of the table in docs/clinical.md 3.2. Rows given as means go in as means (JSON
+# numbers, read exactly); rows given as days go in as those daily scores; 33/8 and 26/7
+# (not terminating, no days in the table) as days with those means.
+def means(baseline, current):
+    return {"baseline": baseline, "current": current}
+
+
+def days(baseline, current):
+    return {"baseline_scores": baseline, "current_scores": current}
+
+
+CHANGE_TABLE = [
+    (means("7.0", "4.9"), 30.0, "moderate", "30.0 % lower"),
+    (means("8.0", "4.0"), 50.0, "substantial", "50.0 % lower"),
+    (means("6.0", "5.5"), 8.3, "no_important_change", "8.3 % lower"),
+    (means("6.0", "5.0"), 16.7, "minimal", "16.7 % lower"),
+    (means("5.0", "6.0"), -20.0, "worse", "20.0 % higher"),
+    (means("0.0", "2.0"), None, "not_applicable", None),
+    (days([7, 7, 7, 7, 6, 6], [5, 5, 5, 5, 4, 4]), 30.0, "moderate", "30.0 % lower"),
+    (days([8, 8, 8, 7], [6, 6, 6, 5, 5, 5, 5]), 30.0, "moderate", "30.0 % lower"),
+    (days([4, 4, 4, 4, 4, 4, 4, 5], [4, 4, 4, 4, 4, 3, 3]), 10.0, "minimal", "10.0 % lower"),
+    (means("6.0", "6.5"), -8.3, "no_important_change", "8.3 % higher"),
+    (means("1.5", "1.75"), -16.7, "no_important_change", "16.7 % higher"),
+]
+
+
+def change_body(fields):
+    """Means as raw JSON numbers (7.0 stays 7.0, read exactly); daily scores as lists."""
+    return ("{" + ", ".join(f'"{k}": {v}' for k, v in fields.items()) + "}").encode()
+
+
+@pytest.mark.parametrize(("fields", "percent", "meaning", "words"), CHANGE_TABLE)
+def test_change_every_table_row_through_the_api(client, fields, percent, meaning, words):
+    answer = post(client, "change", change_body(fields))
+    assert answer.status_code == 200, answer.content
+    got = answer.json()
+    words = None if words is None else f"{words} than at the start"
+    assert (got["percent"], got["meaning"], got["in_words"]) == (percent, meaning, words)
+
+
+def test_the_table_days_have_the_table_means():
+    from fractions import Fraction
+
+    assert Fraction(sum([4, 4, 4, 4, 4, 4, 4, 5]), 8) == Fraction(33, 8)
+    assert Fraction(sum([4, 4, 4, 4, 4, 3, 3]), 7) == Fraction(26, 7)
+
+
 @pytest.mark.parametrize(
     ("baseline", "current", "percent", "meaning"),
     [
-        ("7.0", "4.9", 30.0, "moderate"),  # binary floats give 29.99...: must be moderate
-        ("8.0", "4.0", 50.0, "substantial"),
-        ("6.0", "5.5", 8.3, "no_important_change"),
-        ("6.0", "5.0", 16.7, "minimal"),
-        ("5.0", "6.0", -20.0, "worse"),
-        ("0.0", "2.0", None, "not_applicable"),
-        ("5.0", "5.5", -10.0, "worse"),
+        ("5.0", "5.5", -10.0, "no_important_change"),  # 10 % higher, but only 0.5 points
+        ("5.0", "6.0", -20.0, "worse"),  # 1.0 point: the floor is reached
         ("5.0", "4.5", 10.0, "minimal"),
         ("10", "5", 50.0, "substantial"),
+        ("10", "9.004", 10.0, "minimal"),  # 9.96 % exactly, shown 10.0: decided on the shown
     ],
 )
-def test_change_worked_examples_through_the_api(client, baseline, current, percent, meaning):
+def test_change_boundaries_through_the_api(client, baseline, current, percent, meaning):
     body = f'{{"baseline": {baseline}, "current": {current}}}'
     answer = post(client, "change", body.encode())
     assert answer.status_code == 200, answer.content
@@ -376,7 +419,14 @@ def test_change_from_daily_scores_uses_exact_means(client):
     assert post(client, "change", body).json()["field"] == "current_scores"
     body["current_scores"] = [5, 5, 4, 5, 4, 5]  # mean 14/3
     answer = post(client, "change", body).json()
-    assert answer == {"baseline": 7.0, "current": 4.7, "percent": 33.3, "meaning": "moderate"}
+    assert answer == {
+        "baseline": 7.0,
+        "current": 4.7,
+        "percent": 33.3,
+        "meaning": "moderate",
+        "direction": "lower",
+        "in_words": "33.3 % lower than at the start",
+    }
 
 
 @pytest.mark.parametrize(

@@ -81,19 +81,78 @@ def test_to_decimal_keeps_50_significant_digits_otherwise() -> None:
 
 # --- Percent change (docs/clinical.md 3.2) ---
 
-CHANGE_TABLE = [
-    ("7.0", "4.9", "30.0", "moderate"),
-    ("8.0", "4.0", "50.0", "substantial"),
-    ("6.0", "5.5", "8.3", "no_important_change"),
-    ("6.0", "5.0", "16.7", "minimal"),
-    ("5.0", "6.0", "-20.0", "worse"),
+# Every row of the table in docs/clinical.md 3.2: (baseline, current, shown percent (signed, as
+# the API keeps it), words, meaning). Means given as days in the table are built from those
+# days; 33/8 and 26/7 are exact fractions.
+DAYS_20_3, DAYS_14_3 = [7, 7, 7, 7, 6, 6], [5, 5, 5, 5, 4, 4]
+DAYS_7_75, DAYS_38_7 = [8, 8, 8, 7], [6, 6, 6, 5, 5, 5, 5]
+CHANGE_TABLE: list[tuple[Any, Any, str | None, str | None, str]] = [
+    (Decimal("7.0"), Decimal("4.9"), "30.0", "30.0 % lower", "moderate"),
+    (Decimal("8.0"), Decimal("4.0"), "50.0", "50.0 % lower", "substantial"),
+    (Decimal("6.0"), Decimal("5.5"), "8.3", "8.3 % lower", "no_important_change"),
+    (Decimal("6.0"), Decimal("5.0"), "16.7", "16.7 % lower", "minimal"),
+    (Decimal("5.0"), Decimal("6.0"), "-20.0", "20.0 % higher", "worse"),
+    (Decimal("0.0"), Decimal("2.0"), None, None, "not_applicable"),
+    (DAYS_20_3, DAYS_14_3, "30.0", "30.0 % lower", "moderate"),
+    (DAYS_7_75, DAYS_38_7, "30.0", "30.0 % lower", "moderate"),
+    (Fraction(33, 8), Fraction(26, 7), "10.0", "10.0 % lower", "minimal"),
+    (Decimal("6.0"), Decimal("6.5"), "-8.3", "8.3 % higher", "no_important_change"),
+    (Decimal("1.5"), Decimal("1.75"), "-16.7", "16.7 % higher", "no_important_change"),
 ]
 
 
-@pytest.mark.parametrize(("baseline", "current", "display", "meaning"), CHANGE_TABLE)
-def test_percent_change_table_rows(baseline: str, current: str, display: str, meaning: str) -> None:
-    result = percent_change(Decimal(baseline), Decimal(current))
-    assert (str(result.display), result.meaning) == (display, meaning)
+def _mean(value: Any) -> Decimal | Fraction:
+    if isinstance(value, list):
+        mean = exact_mean_of(value, minimum=4)
+        assert mean is not None
+        return mean
+    return value
+
+
+@pytest.mark.parametrize(("baseline", "current", "display", "words", "meaning"), CHANGE_TABLE)
+def test_percent_change_every_row_of_the_table(
+    baseline: Any, current: Any, display: str | None, words: str | None, meaning: str
+) -> None:
+    result = percent_change(_mean(baseline), _mean(current))
+    shown = None if result.display is None else str(result.display)
+    assert (shown, result.meaning) == (display, meaning)
+    size = None if result.shown_size is None else f"{result.shown_size} % {result.direction}"
+    assert size == words
+
+
+def test_the_table_means_are_the_fractions_of_the_days() -> None:
+    assert exact_mean_of(DAYS_20_3) == Fraction(20, 3)
+    assert exact_mean_of(DAYS_14_3) == Fraction(14, 3)
+    assert exact_mean_of(DAYS_7_75) == Fraction(31, 4)
+    assert exact_mean_of(DAYS_38_7) == Fraction(38, 7)
+
+
+def test_the_meaning_is_decided_on_the_shown_value_not_the_exact_one() -> None:
+    # 7.75 -> 38/7 is exactly 29.95...%: shown 30.0, so "moderate" (words and number agree).
+    result = percent_change(Fraction(31, 4), Fraction(38, 7))
+    assert result.percent_exact is not None and result.percent_exact < 30
+    assert (str(result.display), result.meaning) == ("30.0", "moderate")
+    # 33/8 -> 26/7 is exactly 9.956...%: shown 10.0, so "minimal".
+    result = percent_change(Fraction(33, 8), Fraction(26, 7))
+    assert result.percent_exact is not None and result.percent_exact < 10
+    assert (str(result.display), result.meaning) == ("10.0", "minimal")
+
+
+def test_an_increase_is_worse_only_from_one_point_up() -> None:
+    # 1.5 -> 1.75: 16.7 % higher, but only 0.25 points: no important change (product rule).
+    small = percent_change(Decimal("1.5"), Decimal("1.75"))
+    assert (small.meaning, small.difference) == ("no_important_change", Fraction(1, 4))
+    # 2.0 -> 3.0: 50 % higher and exactly 1 point: worse.
+    assert percent_change(Decimal(2), Decimal(3)).meaning == "worse"
+    assert percent_change(Decimal(2), Decimal("2.99")).meaning == "no_important_change"
+
+
+def test_an_increase_is_shown_in_words_as_a_positive_number_and_signed_for_the_api() -> None:
+    result = percent_change(Decimal("5.0"), Decimal("6.0"))
+    assert result.display == Decimal("-20.0")
+    assert result.in_words == "20.0 % higher than at the start"
+    assert percent_change(Decimal(5), Decimal(5)).in_words == "the same as at the start"
+    assert percent_change(Decimal(0), Decimal(5)).in_words is None
 
 
 def test_percent_change_baseline_zero_is_not_applicable() -> None:
@@ -111,15 +170,19 @@ def test_percent_change_7_to_4_9_is_exactly_30_and_moderate_where_float_says_les
 
 CHANGE_BOUNDARIES = [
     ("9.0", "minimal"),  # exactly 10 % reduction
-    ("9.01", "no_important_change"),
+    ("9.004", "minimal"),  # 9.96 % shows as 10.0: minimal, decided on the shown value
+    ("9.006", "no_important_change"),  # 9.94 % shows as 9.9
     ("7.0", "moderate"),  # exactly 30 %
-    ("7.01", "minimal"),
+    ("7.01", "minimal"),  # 29.9 %
+    ("7.004", "moderate"),  # 29.96 % shows as 30.0
     ("5.0", "substantial"),  # exactly 50 %
     ("5.01", "moderate"),
     ("0", "substantial"),
     ("10", "no_important_change"),
     ("10.99", "no_important_change"),  # an increase below 10 %
-    ("11.0", "worse"),  # exactly 10 % increase
+    ("10.994", "no_important_change"),  # -9.94 % shows as -9.9
+    ("10.996", "no_important_change"),  # -9.96 % shows as -10.0, but d = 0.996 < 1 point
+    ("11.0", "worse"),  # exactly 10 % increase, and 1.0 point
 ]
 
 
@@ -187,6 +250,6 @@ def test_six_day_means_dropping_exactly_30_percent_are_moderate_via_exact_means(
     current = exact_mean_of(current_days, minimum=4)
     assert baseline is not None and current is not None
     assert percent_change(baseline, current).meaning == "moderate"
-    # The trap: means as default-precision Decimals are already rounded and give "minimal".
-    rounded_base, rounded_current = Decimal(40) / Decimal(6), Decimal(28) / Decimal(6)
-    assert percent_change(rounded_base, rounded_current).meaning == "minimal"
+    # The trap: means rounded first (as shown, 6.7 and 4.7) give 29.9 %, "minimal".
+    rounded = percent_change(round_half_up(baseline), round_half_up(current))
+    assert (str(rounded.display), rounded.meaning) == ("29.9", "minimal")

@@ -270,17 +270,23 @@ def test_percent_change_meaning_matches_the_exact_value(
         return
     exact = (baseline - current) / baseline * 100
     assert result.percent_exact == exact
-    assert result.display == round_half_up(exact)
-    if exact <= -10:
-        assert result.meaning == "worse"
-    elif exact < 10:
-        assert result.meaning == "no_important_change"
-    elif exact < 30:
-        assert result.meaning == "minimal"
-    elif exact < 50:
-        assert result.meaning == "moderate"
+    shown = round_half_up(exact)
+    assert result.display == shown
+    # Decided on the shown value p, with the 1-point floor for "worse" (docs/clinical.md 3.2).
+    if shown <= -10:
+        expected = "worse" if current - baseline >= 1 else "no_important_change"
+    elif shown < 10:
+        expected = "no_important_change"
+    elif shown < 30:
+        expected = "minimal"
+    elif shown < 50:
+        expected = "moderate"
     else:
-        assert result.meaning == "substantial"
+        expected = "substantial"
+    assert result.meaning == expected
+    if result.meaning == "worse":
+        assert result.in_words is not None and "higher" in result.in_words
+        assert "-" not in result.in_words
 
 
 ORDER = ("worse", "no_important_change", "minimal", "moderate", "substantial")

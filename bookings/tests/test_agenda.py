@@ -118,6 +118,7 @@ def test_mark_completed_or_no_show_after_the_start(client, now, practice_a, eva,
     anna_on_tuesday.refresh_from_db()
     assert anna_on_tuesday.status == Status.CONFIRMED  # not started yet
     with time_machine.travel(at(3, 10, 35), tick=False):
+        client.force_login(eva.user)  # staff sessions end after 30 idle minutes
         client.post(url, {"status": "completed"})
         anna_on_tuesday.refresh_from_db()
         assert anna_on_tuesday.status == Status.COMPLETED

@@ -8,10 +8,18 @@ from exercises.models import (
     ExerciseSession,
     GratitudeEntry,
     MovementLog,
+    MovementQuota,
     SocialIntention,
 )
 
-MODELS = (ExerciseSession, MovementLog, GratitudeEntry, SocialIntention, EmotionEntry)
+MODELS = (
+    ExerciseSession,
+    MovementLog,
+    MovementQuota,
+    GratitudeEntry,
+    SocialIntention,
+    EmotionEntry,
+)
 
 
 @pytest.mark.django_db
@@ -24,6 +32,7 @@ def test_the_demo_steps_give_anna_some_history_and_are_idempotent():
     assert counts == {
         "ExerciseSession": 4,
         "MovementLog": 5,
+        "MovementQuota": 1,
         "GratitudeEntry": 3,
         "SocialIntention": 1,
         "EmotionEntry": 1,

@@ -50,7 +50,14 @@ def test_starting_records_a_session_on_the_local_date_and_opens_the_pacer(
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("breath_in", 1), ("breath_hold", 11), ("breath_out", "x"), ("minutes", 0), ("minutes", 11)],
+    [
+        ("breath_in", 1),
+        ("breath_hold", 11),
+        ("breath_hold", -1),
+        ("breath_out", "x"),
+        ("minutes", 0),
+        ("minutes", 11),
+    ],
 )
 def test_out_of_range_settings_are_refused_next_to_the_field(anna_client, field, value):
     typed = {field: value} if field == "breath_hold" else {field: value, "breath_hold": 3}
@@ -60,6 +67,55 @@ def test_out_of_range_settings_are_refused_next_to_the_field(anna_client, field,
     assert f'id="id_{field}_error"' in html
     assert field == "breath_hold" or 'name="breath_hold" value="3"' in html  # what was typed stays
     assert not ExerciseSession.objects.exists()
+
+
+def test_the_hold_is_optional_a_hold_of_0_seconds_leaves_the_hold_step_out(anna_client):
+    location = start_breathing(anna_client, breath_hold=0)["Location"]
+    session = ExerciseSession.objects.get()
+    assert session.breath_pattern == (4, 0, 6)
+    html = anna_client.get(location).content.decode()
+    assert (
+        'data-phase="in" data-seconds="4"' in html and 'data-phase="out" data-seconds="6"' in html
+    )
+    assert 'data-phase="hold"' not in html
+
+
+def test_no_hold_is_one_tap_away_and_the_methods_pattern_stays_the_default(anna_client, scripts):
+    html = anna_client.get(BREATHING).content.decode()
+    assert "Zonder vasthouden: 4 in, 6 uit" in html
+    assert "longziekte" in html and "paniek" in html
+    assert 'name="breath_hold" value="4"' in html  # the default stays 4 in, 4 hold, 6 out
+    response = start_breathing(anna_client, breath_in=7, breath_hold=5, no_hold="1")
+    assert response.status_code == 302
+    assert ExerciseSession.objects.get().breath_pattern == (4, 0, 6)
+
+
+def test_after_a_report_of_dizziness_breathing_without_a_hold_is_suggested(anna_client):
+    location = start_breathing(anna_client)["Location"]
+    assert "Ik werd duizelig" in anna_client.get(location).content.decode()
+    anna_client.post(
+        location + "afronden/", {"outcome": "stopped", "seconds": "30", "felt_dizzy": "on"}
+    )
+    session = ExerciseSession.objects.get()
+    assert session.felt_dizzy and session.status == "stopped"
+    assert "zonder vast te houden" in anna_client.get(location).content.decode()
+    assert "Je werd de vorige keer duizelig" in anna_client.get(BREATHING).content.decode()
+    start_breathing(anna_client, no_hold="1")
+    assert "Je werd de vorige keer duizelig" not in anna_client.get(BREATHING).content.decode()
+
+
+def test_the_database_accepts_a_hold_of_0_but_not_below(patient_anna):
+    from django.utils import timezone
+
+    from exercises import actions
+
+    session = actions.start_session(
+        patient=patient_anna, exercise="breathing", planned_seconds=60, breath=(4, 0, 6),
+        now=timezone.now(),
+    )  # fmt: skip
+    assert session.breath_pattern == (4, 0, 6)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExerciseSession.objects.filter(pk=session.pk).update(breath_in=0)
 
 
 def test_a_rating_outside_zero_to_ten_is_refused(anna_client):

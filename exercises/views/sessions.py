@@ -17,6 +17,7 @@ from exercises.catalogue import (
     BREATH_DEFAULTS,
     BREATHING_MINUTES_RANGE,
     CATALOGUE,
+    NO_HOLD,
     ExerciseKey,
 )
 from exercises.errors import ExercisesPaused
@@ -56,8 +57,18 @@ def catalogue(request: AuthenticatedRequest) -> HttpResponse:
 
 @patient_required
 def breathing(request: AuthenticatedRequest) -> HttpResponse:
-    context = page_context(request.user, ExerciseKey.BREATHING)
-    form = BreathingForm(request.POST or None, initial=_breathing_initial(request))
+    last = ExerciseSession.objects.of(request.user).filter(exercise="breathing").first()
+    context = page_context(
+        request.user,
+        ExerciseKey.BREATHING,
+        suggest_no_hold=last is not None and last.felt_dizzy and last.breath_hold != 0,
+        no_hold=NO_HOLD,
+    )
+    posted = request.POST.copy() if request.method == "POST" else None
+    if posted is not None and "no_hold" in posted:  # one tap: 4 in, no hold, 6 out
+        for name, seconds in NO_HOLD.items():
+            posted[name] = str(seconds)
+    form = BreathingForm(posted, initial=_breathing_initial(request, last))
     if request.method == "POST":
         if not form.is_valid():
             return render(
@@ -83,10 +94,11 @@ def breathing(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "exercises/breathing.html", {**context, "form": form})
 
 
-def _breathing_initial(request: AuthenticatedRequest) -> dict[str, Any]:
+def _breathing_initial(
+    request: AuthenticatedRequest, last: ExerciseSession | None
+) -> dict[str, Any]:
     """The patient's last settings; `?minutes=3` (the flare plan) sets the length."""
     initial: dict[str, Any] = dict(BREATH_DEFAULTS)
-    last = ExerciseSession.objects.of(request.user).filter(exercise="breathing").first()
     if last is not None and last.breath_pattern is not None:
         initial.update(zip(BREATH_DEFAULTS, last.breath_pattern, strict=True))
         initial.update(spoken_cues=last.spoken_cues, sound=last.sound)
@@ -147,6 +159,7 @@ def finish(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
         finished=form.cleaned_data["outcome"] == "finished",
         seconds=form.cleaned_data["seconds"],
         feeling_after=form.cleaned_data["feeling_after"],
+        felt_dizzy=form.cleaned_data["felt_dizzy"],
         now=timezone.now(),
     )
     return redirect("exercises:session", public_id=session.public_id)
@@ -163,6 +176,7 @@ def _session_context(
         phases = [
             {"phase": name, "seconds": seconds, "text": cues[name], "label": PHASE_LABELS[name]}
             for name, seconds in zip(("in", "hold", "out"), pattern, strict=True)
+            if seconds > 0  # a hold of 0 s: no hold step at all
         ]
         total = session.planned_seconds
     else:
@@ -181,6 +195,7 @@ def _session_context(
         "cues": cues,
         "total_seconds": total,
         "repeat": session.exercise == ExerciseKey.BREATHING,
+        "no_hold": NO_HOLD,
         "finish_form": finish_form or FinishForm(),
     }
 

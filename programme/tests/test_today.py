@@ -187,6 +187,17 @@ def test_the_rule_suggests_flare_mode_and_the_patient_decides(client, anna):
     assert Flare.objects.open().get(user=anna).source == "suggestion"
 
 
+def test_a_high_mean_never_hides_a_flare_and_the_page_only_offers(client, anna):
+    # Mean 9: mean + 2 is off the scale, so two days of 10 are spikes (docs/clinical.md 6).
+    enrol(anna, days_ago=12)
+    for days_ago in range(2, 9):
+        check_in(anna, days_ago, 9)
+    check_in(anna, 1, 10)
+    check_in(anna, 0, 10)
+    assert "Zou een rustig plan helpen?" in today_html(client)
+    assert not Flare.objects.exists()  # offered, never switched on by itself
+
+
 def test_yesterday_is_summed_up_calmly(client, anna):
     enrol(anna)
     check_in(anna, 1, 5, mood=6)

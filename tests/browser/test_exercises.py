@@ -130,6 +130,9 @@ def test_the_pure_timing_rule_evaluated_in_the_page(page, live_server):
             stepsDone: t.positionAt(31000, steps, 30000, false),
             scaleIn: [t.breathScale('in', 0), t.breathScale('in', 0.5), t.breathScale('hold', 0.3)],
             clock: [t.formatClock(60000), t.formatClock(59001), t.formatClock(0)],
+            noHold: [3999, 4000, 9999, 10000].map(
+              (ms) => t.positionAt(ms, [{ms: 4000}, {ms: 0}, {ms: 6000}], 60000, true)),
+            zeroLast: t.positionAt(4000, [{ms: 4000}, {ms: 0}], 4000, false),
           };
         }"""
     )
@@ -149,6 +152,9 @@ def test_the_pure_timing_rule_evaluated_in_the_page(page, live_server):
     assert results["scaleIn"][0] == pytest.approx(0.45) and results["scaleIn"][2] == 1
     assert 0.45 < results["scaleIn"][1] < 1
     assert results["clock"] == ["1:00", "1:00", "0:00"]
+    # Breathing without a hold: the 0-s hold is never the current phase.
+    assert [(r["index"], r["cycle"]) for r in results["noHold"]] == [(0, 0), (2, 0), (2, 0), (0, 1)]
+    assert results["zeroLast"]["done"] is True and results["zeroLast"]["phaseProgress"] == 1
 
 
 def test_every_exercise_page_is_accessible(page, live_server, anna_in_browser):

@@ -16,13 +16,16 @@ function setUp(root) {
   const form = document.querySelector("[data-finish-form]");
   const $ = (selector, scope = root) => scope.querySelector(selector);
   const items = [...root.querySelectorAll("[data-steps] > li[data-phase]")];
-  const phases = items.map((li) => ({
-    name: li.dataset.phase,
-    ms: Number(li.dataset.seconds) * 1000,
-    text: li.dataset.text,
-    label: li.dataset.label,
-    element: li,
-  }));
+  // A phase of 0 s (breathing without a hold) is left out: it would show for no time.
+  const phases = items
+    .map((li) => ({
+      name: li.dataset.phase,
+      ms: Number(li.dataset.seconds) * 1000,
+      text: li.dataset.text,
+      label: li.dataset.label,
+      element: li,
+    }))
+    .filter((phase) => phase.ms > 0);
   if (!phases.length || !form) return;
 
   const repeat = root.dataset.repeat === "true";

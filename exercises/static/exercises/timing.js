@@ -13,7 +13,8 @@
 // - Position in the cycle: p = elapsedMs mod cycleMs when repeating, else
 //   elapsedMs. The phase is the first one whose end (the running sum of the
 //   lengths) lies after p; `phaseProgress` = time in that phase / its length,
-//   from 0 up to (not including) 1.
+//   from 0 up to (not including) 1. A phase of 0 ms (breathing without a
+//   hold) is never the current phase: p < end is false for it.
 // - The session is done when elapsedMs >= totalMs, even in the middle of a
 //   breath; then progress is 1 and nothing is left. A negative elapsedMs
 //   counts as 0.
@@ -56,7 +57,7 @@ export function positionAt(elapsedMs, phases, totalMs, repeat) {
     index,
     cycle,
     phaseElapsed,
-    phaseProgress: phaseElapsed / phases[index].ms,
+    phaseProgress: phases[index].ms > 0 ? phaseElapsed / phases[index].ms : 1,
     phaseRemainingMs: phases[index].ms - phaseElapsed,
     progress: clamped / totalMs,
     remainingMs: totalMs - clamped,
