@@ -28,7 +28,6 @@ class RecordedCheckIn:
     created: bool
     changed: bool
     offer_help: bool  # the note mentions wanting to die: offer the help page now
-    flare_newly_reported: bool = False
 
 
 def record_check_in(
@@ -43,7 +42,8 @@ def record_check_in(
     Two requests racing to create the same day meet the unique constraint
     (patient, date): the loser's IntegrityError rolls its block back and it
     retries as an update, so there is never a second row. A flare reported for
-    today starts flare mode in the same transaction.
+    today does not switch flare mode on: the Today page offers the gentle plan
+    and the patient chooses (docs/clinical.md 6.3).
     """
     require_patient(patient)
     today = patient.local_date(now)
@@ -57,10 +57,7 @@ def record_check_in(
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                recorded = _upsert(patient=patient, day=day, wanted=wanted, now=now, source=source)
-                if recorded.flare_newly_reported and day == today:
-                    _open_flare(user=patient, today=today, now=now, source=Flare.Source.CHECK_IN)
-            return recorded
+                return _upsert(patient=patient, day=day, wanted=wanted, now=now, source=source)
         except IntegrityError:
             if attempt == ATTEMPTS - 1:
                 raise
@@ -81,7 +78,6 @@ def _upsert(
             created=True,
             changed=True,
             offer_help=offer_help,
-            flare_newly_reported=check_in.flare,
         )
     previous = existing.values()
     if previous == wanted:
@@ -98,7 +94,6 @@ def _upsert(
         created=False,
         changed=True,
         offer_help=offer_help,
-        flare_newly_reported=existing.flare and not previous["flare"],
     )
 
 

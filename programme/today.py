@@ -39,6 +39,7 @@ class TodayPlan:
     day: ProgrammeDay | None = None
     in_flare: bool = False
     flare_suggested: bool = False
+    flare_reported: bool = False  # the suggestion comes from today's check-in, not the rule
     check_in: CheckIn | None = None
     yesterday: CheckIn | None = None
     lesson: LessonOfTheDay | None = None
@@ -75,10 +76,15 @@ def plan_for(*, user: User, now: datetime, language: str) -> TodayPlan:
     by_date = {check_in.date: check_in for check_in in plan.recent}
     plan.check_in = by_date.get(today)
     plan.yesterday = by_date.get(today - timedelta(days=1))
+    # Reported or found by the spike rule, flare mode is only offered (docs/clinical.md 6.3).
+    plan.flare_reported = plan.check_in is not None and plan.check_in.flare
     plan.flare_suggested = (
         not plan.in_flare
         and (plan.enrolment is None or plan.enrolment.flare_suggestion_dismissed_on != today)
-        and rules.flare_suggested({d: c.pain for d, c in by_date.items()}, today=today)
+        and (
+            plan.flare_reported
+            or rules.flare_suggested({d: c.pain for d, c in by_date.items()}, today=today)
+        )
     )
 
     if plan.in_flare:

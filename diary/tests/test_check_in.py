@@ -179,10 +179,14 @@ def test_the_check_in_page_always_has_an_i_need_help_now_link(client, anna):
     assert 'href="/hulp/">Ik heb nu hulp nodig</a>' in html
 
 
-def test_reporting_a_flare_today_switches_flare_mode_on_once(client, anna):
+def test_reporting_a_flare_today_offers_flare_mode_and_switches_nothing_on(client, anna):
+    # docs/clinical.md 6.3: the Today page offers the gentle plan; the patient chooses.
     client.post("/dagboek/", {"pain": "8", "flare": "on"})
+    assert not Flare.objects.exists()
+    assert "Zou een rustig plan helpen?" in client.get("/vandaag/").content.decode()
+    client.post("/opvlamming/aan/", {"source": "suggestion"})
     client.post("/dagboek/", {"pain": "9", "flare": "on"})
-    assert Flare.objects.open().filter(user=anna, source="check_in").count() == 1
+    assert Flare.objects.open().filter(user=anna).count() == 1
 
 
 def test_a_flare_filled_in_for_an_earlier_day_does_not_switch_flare_mode_on(client, anna):
