@@ -29,5 +29,7 @@ urlpatterns += i18n_patterns(
 )
 
 handler403 = "pijnreset.views.permission_denied"
+# allauth answers its own rate limits (log-in, sign-up, reset) with this view.
+handler429 = "pijnreset.ratelimit.allauth_429"
 handler404 = "pijnreset.views.page_not_found"
 handler500 = "pijnreset.views.server_error"
