@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import AppointmentType, Kind, WorkingHours
@@ -136,17 +137,19 @@ class GuestForm(forms.Form):
         self.fields["proof"].initial = issue_form_proof()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        problem = form_proof_problem(data.pop("proof", ""))
+        super().clean()
+        problem = form_proof_problem(self.cleaned_data.pop("proof", ""))
         if problem:
             self.add_error(None, problem)
-        return data
+        return self.cleaned_data
 
     def full_clean(self) -> None:
         super().full_clean()
         if self.is_bound:  # the form is shown again: with a new token, the old one is used
-            self.data = self.data.copy()
-            self.data[self.add_prefix("proof")] = issue_form_proof()
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data[self.add_prefix("proof")] = issue_form_proof()
+            self.data = data
 
 
 class PhoneForm(forms.Form):

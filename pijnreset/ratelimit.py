@@ -98,8 +98,9 @@ class Refusal:
         elif self.action == "link_guess":
             text = _("You tried many links in a short time.")
         elif self.action == "scoring":
-            text = _("Too many scoring requests came from your address: at most %(amount)d a "
-                     "minute.") % {"amount": self.rate.amount}  # fmt: skip
+            text = _("Too many requests came from your address: at most %(amount)d a minute.") % {
+                "amount": self.rate.amount
+            }
         else:
             text = _("There were too many attempts in a short time.")
         return f"{text} {wait}"
@@ -221,11 +222,11 @@ def refuse_page(
 def allauth_429(request: HttpRequest) -> HttpResponse:
     """allauth's refusals (log-in, sign-up, reset): the same page and a security log line."""
     match = getattr(request, "resolver_match", None)
-    log_refusal(request, action=f"account:{match.url_name if match else 'unknown'}", limit="allauth")
+    action = f"account:{match.url_name if match else 'unknown'}"
+    log_refusal(request, action=action, limit="allauth")
     return render(
         request,
         "errors/429.html",
-        {"message": _("There were too many attempts in a short time. Please wait a few minutes "
-                      "and try again.")},  # fmt: skip
+        {"message": _("There were too many attempts in a short time. Please wait a few minutes.")},
         status=429,
     )

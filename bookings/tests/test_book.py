@@ -222,7 +222,8 @@ def test_held_page_and_link_tables_store_no_token(
     client, now, practice_a, eva, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(book_url(practice_a, eva, at(3, 10), "follow_up", "in_person"), with_proof(GUEST))
+        url = book_url(practice_a, eva, at(3, 10), "follow_up", "in_person")
+        client.post(url, with_proof(GUEST))
     token = link_in(mailoutbox[0], "bevestigen").rstrip("/").rsplit("/", 1)[-1]
     assert len(token) >= 43  # 256 bits in URL-safe base64
     link = AppointmentLink.objects.get()

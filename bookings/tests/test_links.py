@@ -90,9 +90,7 @@ def test_tokens_are_random_and_not_derived_from_ids(
     )
 
 
-def test_wrong_links_are_rate_limited_per_address_but_a_working_link_always_works(
-    client, booked
-):
+def test_wrong_links_are_rate_limited_per_address_but_a_working_link_always_works(client, booked):
     _appointment, path = booked
     for number in range(20):  # the default: 20 wrong guesses per address per 10 minutes
         assert client.get(f"/afspraken/link/wrong-{number}-does-not-exist/").status_code == 404
