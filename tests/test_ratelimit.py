@@ -196,3 +196,29 @@ def test_openapi_documents_the_429_of_booking_and_scoring(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "429" in paths["/api/v1/appointments"]["post"]["responses"]
     assert "429" in paths["/api/v1/scoring/phq9"]["post"]["responses"]
+
+
+@pytest.mark.django_db
+def test_the_sixth_reset_mail_for_one_address_in_a_minute_is_refused_with_our_429(
+    client, patient_anna, mailoutbox, caplog
+):
+    answers = [
+        client.post("/account/password/reset/", {"email": "anna@example.nl"}).status_code
+        for _ in range(6)
+    ]
+    assert answers == [302] * 5 + [429] and len(mailoutbox) == 5
+    lines = [r for r in caplog.records if r.name == "pijnreset.security"]
+    assert [r.action for r in lines] == ["account:account_reset_password"]
+    assert "anna@example.nl" not in str(lines[0].__dict__)
+
+
+@pytest.mark.django_db
+def test_sign_ups_are_limited_per_client_behind_the_proxy(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
+    attacker = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9")
+    answers = [attacker.post("/account/signup/", {}).status_code for _ in range(3)]
+    assert answers[-1] == 429 and 429 not in answers[:2]
+    assert "Even wachten" in attacker.post("/account/signup/", {}).content.decode()
+    visitor = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert visitor.post("/account/signup/", {}).status_code != 429
