@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -40,6 +41,7 @@ from django.utils.translation import ngettext
 security_log = logging.getLogger("pijnreset.security")
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+SUBJECTS = frozenset({"ip", "user", "email", "practice", "prefix"})
 IPV6_NETWORK = 64
 
 
@@ -59,12 +61,27 @@ def parse_rates(text: str) -> tuple[Rate, ...]:
     """ "10/h/ip,3/10m/email" -> two Rates; an empty text means no limit."""
     rates = []
     for part in filter(None, (piece.strip() for piece in text.split(","))):
-        amount, period, per = part.split("/")
-        unit, count = period[-1], period[:-1]
-        if unit not in PERIODS or int(amount) < 0 or (count and int(count) < 1):
+        try:
+            amount, period, per = part.split("/")
+            unit, count = period[-1], int(period[:-1] or 1)
+            rate = Rate(int(amount), count * PERIODS[unit], per)
+        except (ValueError, IndexError, KeyError):
+            rate = None
+        if rate is None or rate.amount < 0 or rate.seconds < 1 or rate.per not in SUBJECTS:
             raise ImproperlyConfigured(f"Rate limit {part!r}: use e.g. 10/h/ip or 5/10m/email.")
-        rates.append(Rate(int(amount), int(count or 1) * PERIODS[unit], per))
+        rates.append(rate)
     return tuple(rates)
+
+
+def check_rate_limits(**kwargs: Any) -> list[checks.CheckMessage]:
+    """System check: every RATE_LIMITS value can be read (manage.py check, at start-up)."""
+    problems: list[checks.CheckMessage] = []
+    for action, text in settings.RATE_LIMITS.items():
+        try:
+            parse_rates(text)
+        except ImproperlyConfigured as error:
+            problems.append(checks.Error(f"RATE_LIMITS[{action!r}]: {error}", id="pijnreset.E001"))
+    return problems
 
 
 @dataclass(frozen=True)

@@ -222,3 +222,12 @@ def test_sign_ups_are_limited_per_client_behind_the_proxy(client, settings):
     assert "Even wachten" in attacker.post("/account/signup/", {}).content.decode()
     visitor = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert visitor.post("/account/signup/", {}).status_code != 429
+
+
+def test_a_malformed_limit_in_the_environment_fails_the_system_check(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "booking": "10/d"}
+    [error] = ratelimit.check_rate_limits()
+    assert error.id == "pijnreset.E001" and "booking" in error.msg
+    for wrong in ("ten/h/ip", "10/0m/ip", "10/h/", "-1/h/ip", "10/x/ip", "10/h/address"):
+        with pytest.raises(ImproperlyConfigured):
+            parse_rates(wrong)
