@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from api.main import api
 from pijnreset import views
 
@@ -18,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("over/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("account/", include("accounts.urls")),
+    # allauth's log-in page, answering 429 when its limit refuses: before allauth's URLs.
+    path("account/login/", accounts_views.login, name="account_login"),
     path("account/", include("allauth.urls")),
     path("oefeningen/", include("exercises.urls")),
     path("", include("programme.urls")),
