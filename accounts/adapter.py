@@ -1,11 +1,13 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Role
+from pijnreset import ratelimit
 
 # Where each role lands after log-in: its own work. Staff have no patient programme.
 LANDING = {
@@ -23,6 +25,16 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "preferred_language", None) or "nl"
         with translation.override(language):
             return reverse(landing_page(user))
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """allauth's failed-log-in limit (per client address and per e-mail address): a
+        refusal gets a security log line, and the log-in page answers 429 (accounts.views)."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            ratelimit.log_refusal(request, action="login_failed", limit="allauth")
+            request.rate_limited = True  # type: ignore[attr-defined]
+            raise
 
 
 def landing_page(user: Any) -> str:

@@ -1,7 +1,8 @@
+from allauth.account.views import LoginView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -96,3 +97,14 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
         messages.success(request, _("Your account and all your data have been deleted."))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+_allauth_login = LoginView.as_view()
+
+
+def login(request: HttpRequest) -> HttpResponse:
+    """allauth's log-in page; 429 when its failed-log-in limit refused (see AccountAdapter)."""
+    response = _allauth_login(request)
+    if getattr(request, "rate_limited", False):
+        response.status_code = 429
+    return response

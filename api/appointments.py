@@ -1,7 +1,8 @@
 """Booking over JSON: the same actions as the booking pages.
 
 POST /appointments answers 201 with the appointment, or 409 when the time is
-no longer free (the database decides; see docs/locking.md). Another
+no longer free (the database decides; see docs/locking.md), or 429 after
+too many bookings (settings.RATE_LIMITS["booking"], per account per day). Another
 patient's appointment answers 404, as does one at a practice where you do
 not work.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
@@ -22,6 +23,7 @@ from bookings import actions
 from bookings.availability import is_offered
 from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
 from bookings.models import Appointment, AppointmentType, Kind
+from pijnreset import ratelimit
 from practices.models import Practice, Therapist
 
 router = Router(tags=["appointments"], auth=api_auth)
@@ -56,6 +58,7 @@ class AppointmentOut(Schema):
 
 
 ANSWERS = {**ERRORS, 409: Error, 410: Error}
+BOOKING_ANSWERS = {**ANSWERS, 429: Error}
 
 
 def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
@@ -105,9 +108,10 @@ def _where(
     raise SlotNotOffered()
 
 
-@router.post("/appointments", response={201: AppointmentOut, **ANSWERS})
-def create_appointment(request: HttpRequest, payload: AppointmentIn):  # type: ignore[no-untyped-def]
-    """Book a free slot for yourself. 409 when someone else was just faster."""
+@router.post("/appointments", response={201: AppointmentOut, **BOOKING_ANSWERS})
+def create_appointment(request: HttpRequest, response: HttpResponse, payload: AppointmentIn):  # type: ignore[no-untyped-def]
+    """Book a free slot for yourself. 409 when someone else was just faster; 429 (with
+    Retry-After) after too many bookings today."""
     if payload.start.tzinfo is None or payload.start.utcoffset() is None:
         message = "'start' needs a time zone, e.g. 2026-03-02T09:00:00Z."
         return Status(422, field_errors({"start": message}, where={}))
@@ -119,6 +123,10 @@ def create_appointment(request: HttpRequest, payload: AppointmentIn):  # type: i
     )
     if therapist is None:
         return Status(404, Error(detail="There is no therapist with this id."))
+    refusal = ratelimit.hit(request, "booking")
+    if refusal is not None:
+        response["Retry-After"] = str(refusal.retry_after)
+        return Status(429, Error(detail=refusal.message))
     now = timezone.now()
     try:
         practice, appointment_type = _where(therapist, payload, now)

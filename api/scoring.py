@@ -4,7 +4,8 @@ Instruments: acr2016, pgic, phq4, phq9, gad7, fiqr; and ``change``, the percent 
 pain against the baseline (section 3.2).
 
 Public: no log-in, nothing stored, nothing logged about the answers. Rate-limited per
-client address (RATE_LIMIT a minute, in Django's cache; 429 with Retry-After after that).
+client address by the one limiter (pijnreset/ratelimit.py, settings.RATE_LIMITS["scoring"],
+60 a minute by default; 429 with Retry-After after that).
 
 The body is parsed here, not by ninja, so that every bad input is a 422 with the field
 named, ``{"detail": "fatigue: must be from 0 to 3, got 4", "field": "fatigue"}``: a body
@@ -16,25 +17,21 @@ ever scored from partial input. The request schemas below document the same rule
 """
 
 import json
-import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool, StrictInt
 
 from assessments import change, scoring
 from assessments.rounding import round_half_up
 from assessments.scoring import AreaKey, InvalidAnswers
+from pijnreset import ratelimit
 
 router = Router(tags=["open scoring"])
 
-RATE_LIMIT = 60  # requests per client address per minute
-RATE_WINDOW = 60  # seconds
 MAX_DECIMALS = 12  # digits after the point in a mean (1e-999999999 would be costly exactly)
 
 Area = AreaKey
@@ -353,22 +350,6 @@ def _decode(body: bytes, *, exact: bool = False) -> dict[str, Any]:
     return data
 
 
-def _rate_limited(request: HttpRequest) -> int:
-    """0 when the request may go on, else the seconds to wait (fixed one-minute windows)."""
-    now = timezone.now().timestamp()
-    window = int(now // RATE_WINDOW)
-    key = f"api:scoring:{request.META.get('REMOTE_ADDR', '')}:{window}"
-    cache.add(key, 0, timeout=RATE_WINDOW * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW * 2)
-        count = 1
-    if count <= RATE_LIMIT:
-        return 0
-    return max(1, math.ceil((window + 1) * RATE_WINDOW - now))
-
-
 def _score(
     request: HttpRequest,
     response: HttpResponse,
@@ -376,17 +357,10 @@ def _score(
     *,
     exact: bool = False,
 ) -> Status:
-    wait = _rate_limited(request)
-    if wait:
-        response["Retry-After"] = str(wait)
-        return Status(
-            429,
-            {
-                "detail": f"Too many scoring requests from your address: at most {RATE_LIMIT} "
-                f"a minute. Please wait {wait} seconds and try again.",
-                "field": "rate_limit",
-            },
-        )
+    refusal = ratelimit.hit(request, "scoring")
+    if refusal is not None:
+        response["Retry-After"] = str(refusal.retry_after)
+        return Status(429, {"detail": refusal.message, "field": "rate_limit"})
     try:
         return Status(200, scorer(_decode(request.body, exact=exact)))
     except InvalidAnswers as exc:

@@ -143,6 +143,7 @@ def main() -> None:
     options = parser.parse_args()
     configure(options.database_url)
 
+    from django.conf import settings
     from django.db import connections
     from django.utils import timezone
 
@@ -191,6 +192,8 @@ def main() -> None:
 
     Appointment.objects.filter(practice=practice).delete()
     patient = _bench_patient()
+    # One bench patient books every slot: lift the cap on upcoming appointments per practice.
+    settings.BOOKINGS_MAX_FUTURE_PER_PRACTICE = 10_000
     slots = availability.free_slots(
         practice=practice, appointment_type=follow_up, kind="in_person",
         window_start=window_start, window_end=window_start + timedelta(days=14), now=now,

@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext
@@ -32,6 +33,7 @@ from bookings.errors import (
     SlotNotOffered,
     SlotTaken,
     TooManyReschedules,
+    TooManyUpcoming,
 )
 from bookings.models import (
     HOLD_FOR,
@@ -121,6 +123,18 @@ def _time_is_taken(
     return appointments.exists() or blocked.exists()
 
 
+def _has_enough_upcoming(
+    *, practice: Practice, patient: User | None, guest: Guest | None, now: datetime
+) -> bool:
+    """A patient (or a guest's e-mail address) at BOOKINGS_MAX_FUTURE_PER_PRACTICE already."""
+    upcoming = Appointment.objects.occupying(now).filter(practice=practice, start__gte=now)
+    if patient is not None:
+        upcoming = upcoming.filter(patient=patient)
+    else:
+        upcoming = upcoming.filter(patient=None, guest_email__iexact=guest.email if guest else "")
+    return upcoming.count() >= settings.BOOKINGS_MAX_FUTURE_PER_PRACTICE
+
+
 def new_video_room() -> str:
     """An unguessable room name (128 bits) under settings.VIDEO_ROOM_BASE_URL."""
     return secrets.token_urlsafe(16)
@@ -145,7 +159,9 @@ def book_slot(
     expired holds in the way, re-checks that [start, end + buffer) is free of
     appointments, holds and blocked time, and inserts. On PostgreSQL the
     exclusion constraint refuses a concurrent overlapping insert. A lost race
-    raises SlotTaken and leaves nothing behind. On commit: the confirmation
+    raises SlotTaken and leaves nothing behind. A patient (or guest e-mail
+    address) with BOOKINGS_MAX_FUTURE_PER_PRACTICE upcoming appointments at
+    the practice gets TooManyUpcoming. On commit: the confirmation
     e-mail with invite and the therapist's notice (patient), or the e-mail with
     the confirmation link (guest).
     """
@@ -170,6 +186,8 @@ def book_slot(
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
             if _time_is_taken(therapist=therapist, start=start, end=busy_until, now=now):
                 raise SlotTaken()
+            if _has_enough_upcoming(practice=practice, patient=patient, guest=guest, now=now):
+                raise TooManyUpcoming()
             appointment = Appointment.objects.create(
                 practice=practice,
                 therapist=therapist,

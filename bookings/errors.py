@@ -56,3 +56,11 @@ class TooManyReschedules(BookingError):
 class NotAllowed(BookingError):
     default_message = _("This is not possible for this appointment.")
     status = 409
+
+
+class TooManyUpcoming(BookingError):
+    default_message = _(
+        "You already have as many upcoming appointments at this practice as can be booked "
+        "online. Please cancel one first, or call the practice."
+    )
+    status = 409

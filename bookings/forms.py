@@ -5,9 +5,11 @@ from typing import Any
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import AppointmentType, Kind, WorkingHours
+from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
 
 
@@ -127,6 +129,27 @@ class GuestForm(forms.Form):
         help_text=_("So the practice can reach you if something changes."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
+    # A person, not a script (pijnreset/formproof.py): checked in clean(), renewed on each show.
+    proof = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proof"].initial = issue_form_proof()
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        problem = form_proof_problem(self.cleaned_data.pop("proof", ""))
+        if problem:
+            self.add_error(None, problem)
+        return self.cleaned_data
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.is_bound:  # the form is shown again: with a new token, the old one is used
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data[self.add_prefix("proof")] = issue_form_proof()
+            self.data = data
 
 
 class PhoneForm(forms.Form):

@@ -1,8 +1,10 @@
-"""E-mailed links: random tokens, stored only as hashes, rate-limited lookups.
+"""E-mailed links: random tokens, stored only as hashes, wrong guesses rate-limited.
 
 A wrong, used or expired token and a token of a changed appointment all look
 the same from outside: the lookup answers None and the view shows one
-"this link does not work" page.
+"this link does not work" page. Only such failed lookups count towards the
+"link_guess" limits (per client address and per token prefix): a working
+link always works, even for a client that is refused for its wrong guesses.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import hashlib
 import secrets
 from datetime import datetime
 
-from django.core.cache import cache
 from django.http import HttpRequest
 
 from bookings.models import Appointment, AppointmentLink
+from pijnreset import ratelimit
 
 TOKEN_BYTES = 32  # 256 bits; at least 128 are required
-LOOKUPS_PER_WINDOW = 20
-WINDOW_SECONDS = 10 * 60
+PREFIX_LENGTH = 8  # guesses at one link (variations of a damaged one) share a counter
 
 
 def hash_token(token: str) -> str:
@@ -54,17 +55,6 @@ def find_link(token: str, *, purpose: str, now: datetime) -> AppointmentLink | N
     )
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
-def allow_lookup(request: HttpRequest) -> bool:
-    """At most LOOKUPS_PER_WINDOW link lookups per address per window (fixed window)."""
-    key = f"bookings:link-lookups:{client_address(request)}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count <= LOOKUPS_PER_WINDOW
+def count_wrong_guess(request: HttpRequest, token: str) -> ratelimit.Refusal | None:
+    """Count a token that found no link; a Refusal once this client or prefix guessed too often."""
+    return ratelimit.hit(request, "link_guess", subjects={"prefix": token[:PREFIX_LENGTH]})

@@ -25,6 +25,7 @@ from bookings.errors import BookingError, SlotTaken
 from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
 from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
 from bookings.reschedule import reschedule_page
+from pijnreset import ratelimit
 from pijnreset.http import AuthenticatedRequest
 from practices.models import Practice
 
@@ -91,6 +92,10 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
     if details is not None and not details.is_valid():
         return render(request, "bookings/book.html", context, status=422)
     extra = details.cleaned_data if details is not None else {}
+    refusal = _count_booking(request, practice, extra)
+    if refusal is not None:
+        context["error"] = refusal.message
+        return ratelimit.refuse_page(request, refusal, "bookings/book.html", context)
     try:
         appointment = actions.book_slot(
             practice=practice,
@@ -115,6 +120,16 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
         request, _("Your appointment is booked. We sent you an e-mail with the details.")
     )
     return redirect(appointment)
+
+
+def _count_booking(
+    request: HttpRequest, practice: Practice, extra: dict[str, Any]
+) -> ratelimit.Refusal | None:
+    """A patient's booking counts per account; a guest's hold per address, e-mail and practice."""
+    if request.user.is_authenticated:
+        return ratelimit.hit(request, "booking")
+    subjects = {"email": extra["email"], "practice": str(practice.public_id)}
+    return ratelimit.hit(request, "guest_hold", subjects=subjects)
 
 
 def _details_form(request: HttpRequest, kind: str) -> GuestForm | PhoneForm | None:
@@ -148,13 +163,14 @@ def held(request: HttpRequest) -> HttpResponse:
 
 
 def _find_link(request: HttpRequest, token: str, purpose: str) -> AppointmentLink | HttpResponse:
-    """The link's row, or the one page for every link that does not work (rate-limited)."""
-    if not links.allow_lookup(request):
-        return render(request, "bookings/link_dead.html", {"limited": True}, status=429)
+    """The link's row, or the one page for every link that does not work (429 after many)."""
     link = links.find_link(token, purpose=purpose, now=timezone.now())
-    if link is None:
-        return render(request, "bookings/link_dead.html", status=404)
-    return link
+    if link is not None:
+        return link
+    refusal = links.count_wrong_guess(request, token)
+    if refusal is not None:
+        return ratelimit.refuse_page(request, refusal, "bookings/link_dead.html", {"limited": True})
+    return render(request, "bookings/link_dead.html", status=404)
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:

@@ -136,8 +136,6 @@ TASKS = {
     }
 }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -358,3 +356,37 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# --- Abuse limits, client address and cache (issue 11; pijnreset/ratelimit.py) -------
+# One cache for every process: rate-limit counters, allauth's limits, form proofs.
+# CACHE_URL=redis://host:6379/1 uses Django's own RedisCache (needs the `redis` package).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+
+# How many proxies of ours stand before the app (a TLS proxy: 1). The client is that
+# many entries from the right of X-Forwarded-For; 0 = the connecting address. Our own
+# limits read it through allauth, so log-in limits and ours see the same client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Limits per action, in allauth's syntax: amount/period/per, comma-separated; periods
+# s, m, h, d (10m = ten minutes); per ip (client address), user (account), email,
+# practice, prefix (of an e-mailed link's token). Each is RATE_LIMIT_<ACTION> in the
+# environment. An empty value switches a limit off.
+RATE_LIMITS = {
+    # A guest's hold: it takes a therapist's time for 30 minutes and sends one e-mail.
+    "guest_hold": env.str("RATE_LIMIT_GUEST_HOLD", default="10/h/ip,3/h/email,30/h/practice"),
+    # Bookings by a logged-in patient (pages and POST /api/v1/appointments).
+    "booking": env.str("RATE_LIMIT_BOOKING", default="10/d/user"),
+    # Wrong e-mailed links; a working link is never counted nor refused.
+    "link_guess": env.str("RATE_LIMIT_LINK_GUESS", default="20/10m/ip,10/10m/prefix"),
+    # The open scoring API.
+    "scoring": env.str("RATE_LIMIT_SCORING", default="60/m/ip"),
+}
+# At most this many future appointments (booked or held) per patient, or per guest
+# e-mail address, at one practice.
+BOOKINGS_MAX_FUTURE_PER_PRACTICE = env.int("BOOKINGS_MAX_FUTURE_PER_PRACTICE", default=3)
+# A guest's form must have been shown at least this many seconds and at most this many
+# minutes before it is sent, and each form can be sent once (a person, not a script).
+GUEST_FORM_MIN_SECONDS = env.int("GUEST_FORM_MIN_SECONDS", default=3)
+GUEST_FORM_MAX_MINUTES = env.int("GUEST_FORM_MAX_MINUTES", default=60)

@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from api.main import api
 from pijnreset import views
 
@@ -27,6 +28,8 @@ urlpatterns += i18n_patterns(
         reauthentication_required(password_change, app="allauth.account"),
         name="account_change_password",
     ),
+    # allauth's log-in page, answering 429 when its limit refuses: before allauth's URLs.
+    path("account/login/", accounts_views.login, name="account_login"),
     path("account/", include("allauth.urls")),
     path("oefeningen/", include("exercises.urls")),
     path("", include("programme.urls")),
@@ -38,5 +41,7 @@ urlpatterns += i18n_patterns(
 )
 
 handler403 = "pijnreset.views.permission_denied"
+# allauth answers its own rate limits (log-in, sign-up, reset) with this view.
+handler429 = "pijnreset.ratelimit.allauth_429"
 handler404 = "pijnreset.views.page_not_found"
 handler500 = "pijnreset.views.server_error"

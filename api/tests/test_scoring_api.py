@@ -9,7 +9,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.scoring import RATE_LIMIT, Area
+from api.scoring import Area
 from assessments.scoring import AREAS
 
 pytestmark = pytest.mark.django_db
@@ -291,6 +291,9 @@ def test_no_login_and_no_database_use(client, django_assert_num_queries):
         assert post(client, "phq9", {"items": [0] * 9}).status_code == 200
 
 
+RATE_LIMIT = 60  # settings.RATE_LIMITS["scoring"] by default: 60 a minute per address
+
+
 def test_the_rate_limit_answers_429_with_a_clear_message_and_retry_after(client):
     moment = timezone.now().replace(second=10, microsecond=0)
     with time_machine.travel(moment, tick=False):
@@ -299,7 +302,7 @@ def test_the_rate_limit_answers_429_with_a_clear_message_and_retry_after(client)
         answer = post(client, "pgic", {"answer": 4})
         assert answer.status_code == 429
         assert answer["Retry-After"] == "50"
-        assert "at most 60 a minute" in answer.json()["detail"]
+        assert "hoogstens 60 per minuut" in answer.json()["detail"]  # the API speaks Dutch
         other = post(client, "pgic", {"answer": 4}, REMOTE_ADDR="10.0.0.9")
         assert other.status_code == 200  # per address
     with time_machine.travel(moment + timezone.timedelta(minutes=1), tick=False):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime
 from email import message_from_bytes
 
+import time_machine
 from django.core.mail import EmailMessage
 
 from bookings.availability import OfferedSlot
+from pijnreset.formproof import issue_form_proof
 
 
 def link_in(message: EmailMessage, kind: str) -> str:
@@ -39,3 +42,9 @@ def book_url(practice, therapist, start: datetime, type_slug: str, kind: str) ->
 
 def unfold(ics: str) -> str:
     return ics.replace("\r\n ", "").replace("\r\n", "\n")
+
+
+def with_proof(fields: dict[str, str], *, shown_seconds_ago: int = 60) -> dict[str, str]:
+    """A guest form's fields with the proof of a form shown `shown_seconds_ago` seconds ago."""
+    with time_machine.travel(time.time() - shown_seconds_ago, tick=False):
+        return {**fields, "proof": issue_form_proof()}

@@ -7,7 +7,7 @@ import time_machine
 
 from bookings.models import Appointment, AppointmentLink, Status
 from bookings.tests.conftest import at
-from bookings.tests.helpers import book_url, calendar_parts, link_in
+from bookings.tests.helpers import book_url, calendar_parts, link_in, with_proof
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_guest_holds_then_confirms_by_the_link_within_30_minutes(
 ):
     url = book_url(practice_a, eva, at(3, 10), "video_consult", "video")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, GUEST)
+        response = client.post(url, with_proof(GUEST))
     assert (
         response.status_code == 302 and response["Location"] == "/afspraken/boeken/check-je-mail/"
     )
@@ -106,7 +106,7 @@ def test_guest_holds_then_confirms_by_the_link_within_30_minutes(
 
 def test_a_held_time_cannot_be_booked_by_someone_else(client, now, practice_a, eva, patient_bram):
     url = book_url(practice_a, eva, at(3, 10), "follow_up", "in_person")
-    client.post(url, GUEST)
+    client.post(url, with_proof(GUEST))
     client.force_login(patient_bram)
     response = client.post(url)
     assert response.status_code == 409
@@ -119,7 +119,7 @@ def test_an_expired_hold_is_released_and_its_link_reveals_nothing(
 ):
     url = book_url(practice_a, eva, at(3, 10), "follow_up", "in_person")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, GUEST)
+        client.post(url, with_proof(GUEST))
     confirm_path = link_in(mailoutbox[0], "bevestigen")
     with time_machine.travel(now + timedelta(minutes=31), tick=False):
         response = client.post(confirm_path)
@@ -222,7 +222,8 @@ def test_held_page_and_link_tables_store_no_token(
     client, now, practice_a, eva, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(book_url(practice_a, eva, at(3, 10), "follow_up", "in_person"), GUEST)
+        url = book_url(practice_a, eva, at(3, 10), "follow_up", "in_person")
+        client.post(url, with_proof(GUEST))
     token = link_in(mailoutbox[0], "bevestigen").rstrip("/").rsplit("/", 1)[-1]
     assert len(token) >= 43  # 256 bits in URL-safe base64
     link = AppointmentLink.objects.get()
