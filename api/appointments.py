@@ -51,8 +51,13 @@ class AppointmentOut(Schema):
     status: str
     start: dt.datetime
     end: dt.datetime
-    phone_to_call: str
-    video_url: str = Field(description="The video room, for the patient and the therapist only")
+    phone_to_call: str = Field(
+        description="For a phone appointment: the number to call (patient and therapist only)"
+    )
+    video_url: str = Field(
+        description="For a video appointment: the room (patient and therapist only); "
+        "empty for every other kind"
+    )
 
 
 ANSWERS = {**ERRORS, 409: Error, 410: Error}
@@ -71,8 +76,10 @@ def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
         status=appointment.status,
         start=appointment.start,
         end=appointment.end,
-        phone_to_call=appointment.phone_to_call if private else "",
-        video_url=appointment.video_url if private else "",
+        phone_to_call=appointment.phone_to_call
+        if private and appointment.kind == Kind.PHONE
+        else "",
+        video_url=appointment.video_url if private else "",  # empty unless kind is video
     )
 
 

@@ -31,6 +31,7 @@ from bookings.errors import (
     NotAllowed,
     SlotNotOffered,
     SlotTaken,
+    TimeBlocked,
     TooManyReschedules,
 )
 from bookings.models import (
@@ -92,7 +93,17 @@ def _check_request(
         start=start,
         now=now,
     ):
+        if _practice_closed(practice, start):
+            raise TimeBlocked()
         raise SlotNotOffered()
+
+
+def _practice_closed(practice: Practice, start: datetime) -> bool:
+    try:
+        day = start.astimezone(practice.zone).date()
+    except OverflowError:
+        return False
+    return practice.closures.filter(first_day__lte=day, last_day__gte=day).exists()
 
 
 def _release_expired_holds(
@@ -104,21 +115,24 @@ def _release_expired_holds(
     ).overlapping(start, end).update(status=Status.EXPIRED)
 
 
-def _time_is_taken(
+def _refuse_if_busy(
     *,
     therapist: Therapist,
     start: datetime,
     end: datetime,
     now: datetime,
     ignore: int | None = None,
-) -> bool:
+) -> None:
+    """SlotTaken when an appointment or hold is in the way, TimeBlocked for blocked time."""
     appointments = (
         Appointment.objects.occupying(now).filter(therapist=therapist).overlapping(start, end)
     )
     if ignore is not None:
         appointments = appointments.exclude(pk=ignore)
-    blocked = BlockedTime.objects.filter(therapist=therapist, start__lt=end, end__gt=start)
-    return appointments.exists() or blocked.exists()
+    if appointments.exists():
+        raise SlotTaken()
+    if BlockedTime.objects.filter(therapist=therapist, start__lt=end, end__gt=start).exists():
+        raise TimeBlocked()
 
 
 def new_video_room() -> str:
@@ -168,8 +182,7 @@ def book_slot(
     try:
         with transaction.atomic():
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
-            if _time_is_taken(therapist=therapist, start=start, end=busy_until, now=now):
-                raise SlotTaken()
+            _refuse_if_busy(therapist=therapist, start=start, end=busy_until, now=now)
             appointment = Appointment.objects.create(
                 practice=practice,
                 therapist=therapist,
@@ -268,6 +281,19 @@ def cancel_appointment(*, appointment: Appointment, by_patient: bool, now: datet
     return appointment
 
 
+def reschedule_refusal(
+    *, appointment: Appointment, by_patient: bool, now: datetime
+) -> BookingError | None:
+    """Why this appointment cannot be moved now (the error to show), or None if it can."""
+    if appointment.status != Status.CONFIRMED:
+        return NotAllowed()
+    if by_patient and not appointment.patient_may_change(now):
+        return ChangeTooLate()
+    if by_patient and not appointment.patient_may_reschedule(now):
+        return TooManyReschedules()
+    return None
+
+
 def reschedule_appointment(
     *,
     appointment: Appointment,
@@ -279,21 +305,18 @@ def reschedule_appointment(
 ) -> Appointment:
     """Move an appointment to a new time with the same therapist and type.
 
-    Keeps the kind, the number to call and the video room unless they are
-    changed here. Transaction: one atomic block that re-checks the new time
-    (leaving this appointment's own time out) and moves the row, so the old
-    time is free at the moment of commit; SQLite's write lock or PostgreSQL's
-    exclusion constraint refuses a concurrent overlap (SlotTaken). The
-    reminder is re-armed for the new time and old links stop working. On
-    commit: the updated invite (same UID, next SEQUENCE) and the notice.
+    Keeps the kind, the number to call and the video room unless the kind is
+    changed here (a room or number of another kind is dropped). Transaction:
+    one atomic block that re-checks the new time (leaving this appointment's
+    own time out) and moves the row, so the old time is free at the moment of
+    commit; SQLite's write lock or PostgreSQL's exclusion constraint refuses a
+    concurrent overlap (SlotTaken). The reminder is re-armed for the new time
+    and old links stop working. On commit: the updated invite (same UID, next
+    SEQUENCE) and the notice.
     """
-    if appointment.status != Status.CONFIRMED:
-        raise NotAllowed()
-    if by_patient:
-        if not appointment.patient_may_change(now):
-            raise ChangeTooLate()
-        if not appointment.patient_may_reschedule(now):
-            raise TooManyReschedules()
+    refusal = reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    if refusal is not None:
+        raise refusal
     kind = kind or appointment.kind
     _check_request(
         practice=appointment.practice,
@@ -307,17 +330,18 @@ def reschedule_appointment(
         phone_to_call = phone_to_call or appointment.phone_to_call or appointment.guest_phone
         if not phone_to_call:
             raise BookingError(_phone_needed())
-    video_room = appointment.video_room or (new_video_room() if kind == Kind.VIDEO else "")
+    # The room and the number belong to their kind: moving to another kind drops them,
+    # so no page, e-mail or API answer shows a stale video link.
+    video_room = (appointment.video_room or new_video_room()) if kind == Kind.VIDEO else ""
     end = start + appointment.appointment_type.duration
     busy_until = end + appointment.appointment_type.buffer
     therapist = appointment.therapist
     try:
         with transaction.atomic():
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
-            if _time_is_taken(
+            _refuse_if_busy(
                 therapist=therapist, start=start, end=busy_until, now=now, ignore=appointment.pk
-            ):
-                raise SlotTaken()
+            )
             changed = Appointment.objects.filter(
                 pk=appointment.pk, status=Status.CONFIRMED, sequence=appointment.sequence
             ).update(
@@ -325,9 +349,7 @@ def reschedule_appointment(
                 end=end,
                 busy_until=busy_until,
                 kind=kind,
-                phone_to_call=(phone_to_call or "")
-                if kind == Kind.PHONE
-                else appointment.phone_to_call,
+                phone_to_call=(phone_to_call or "") if kind == Kind.PHONE else "",
                 video_room=video_room,
                 sequence=appointment.sequence + 1,
                 reschedule_count=appointment.reschedule_count + (1 if by_patient else 0),

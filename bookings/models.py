@@ -315,7 +315,10 @@ class Appointment(models.Model):
 
     @property
     def video_url(self) -> str:
-        return f"{settings.VIDEO_ROOM_BASE_URL}{self.video_room}" if self.video_room else ""
+        """The video room's address, only while this is a video appointment."""
+        if self.kind != Kind.VIDEO or not self.video_room:
+            return ""
+        return f"{settings.VIDEO_ROOM_BASE_URL}{self.video_room}"
 
     @property
     def is_active(self) -> bool:
