@@ -27,6 +27,7 @@ from bookings.errors import (
     BookingError,
     ChangeTooLate,
     HoldExpired,
+    HoldExtendedOnce,
     KindNotOffered,
     NotAllowed,
     SlotNotOffered,
@@ -41,6 +42,7 @@ from bookings.models import (
     AppointmentType,
     BlockedTime,
     Kind,
+    LinkPurpose,
     Status,
 )
 from practices.models import Practice, Therapist
@@ -243,6 +245,57 @@ def confirm_hold(*, link: AppointmentLink, now: datetime) -> Appointment:
         AppointmentLink.objects.filter(pk=link.pk).update(used_at=now)
         appointment = Appointment.objects.get(pk=link.appointment_id)
     _announce(appointment, event="booked")
+    return appointment
+
+
+def extend_hold(*, appointment: Appointment, now: datetime) -> Appointment:
+    """A guest holds their time 30 minutes longer (from now), once.
+
+    A hold that has just lapsed is taken up again if nobody took the time in
+    the meantime. Transaction: one atomic block that re-checks a lapsed hold's
+    time (SlotTaken when it is gone) and extends with a conditional UPDATE on
+    `hold_extended_at IS NULL`, so a double click extends once; the unused
+    confirmation link lives as long as the hold. Nothing is sent.
+    """
+    if appointment.hold_extended_at is not None:
+        raise HoldExtendedOnce()
+    if appointment.status not in (Status.HELD, Status.EXPIRED) or appointment.patient_id:
+        raise NotAllowed()
+    until = now + HOLD_FOR
+    try:
+        with transaction.atomic():
+            lapsed = appointment.status == Status.EXPIRED or (
+                appointment.hold_expires_at is not None and appointment.hold_expires_at <= now
+            )
+            if lapsed:
+                _release_expired_holds(
+                    therapist=appointment.therapist,
+                    start=appointment.start,
+                    end=appointment.busy_until,
+                    now=now,
+                )
+                _refuse_if_busy(
+                    therapist=appointment.therapist,
+                    start=appointment.start,
+                    end=appointment.busy_until,
+                    now=now,
+                    ignore=appointment.pk,
+                )
+            changed = Appointment.objects.filter(
+                pk=appointment.pk,
+                status__in=[Status.HELD, Status.EXPIRED],
+                hold_extended_at__isnull=True,
+            ).update(status=Status.HELD, hold_expires_at=until, hold_extended_at=now)
+            if not changed:
+                raise HoldExtendedOnce()
+            AppointmentLink.objects.filter(
+                appointment=appointment, purpose=LinkPurpose.CONFIRM, used_at__isnull=True
+            ).update(expires_at=until)
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken() from error
+        raise
+    appointment.refresh_from_db()
     return appointment
 
 

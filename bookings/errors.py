@@ -45,6 +45,13 @@ class HoldExpired(BookingError):
     status = 410
 
 
+class HoldExtendedOnce(BookingError):
+    default_message = _(
+        "This time can be held longer only once. Please confirm it with the link in your e-mail."
+    )
+    status = 409
+
+
 class ChangeTooLate(BookingError):
     default_message = _(
         "It is too late to change this appointment online. Please call the practice."
