@@ -140,3 +140,50 @@ def test_a_time_taken_by_someone_else_still_says_so(client, now, practice_a, eva
     response = client.post(book_url(practice_a, eva, at(3, 10), "follow_up", "in_person"))
     assert response.status_code == 409
     assert "door iemand anders" in response.content.decode()
+
+
+def test_the_api_move_answers_409_with_the_reason_after_the_last_allowed_move(
+    client, now, practice_a, eva, follow_up, patient_anna
+):
+    appointment = book(practice_a, eva, follow_up, patient_anna, at(4, 10), now)
+    client.force_login(patient_anna)
+    url = f"/api/v1/appointments/{appointment.public_id}/reschedule"
+    for start in ("2026-03-04T10:00:00Z", "2026-03-04T11:00:00Z"):
+        response = client.post(url, {"start": start}, content_type="application/json")
+        assert response.status_code == 200 and response.json()["start"] == start
+    response = client.post(url, {"start": "2026-03-04T13:00:00Z"}, content_type="application/json")
+    assert response.status_code == 409
+    assert "al zo vaak verzet als de praktijk toestaat" in response.json()["detail"]
+    appointment.refresh_from_db()
+    assert (appointment.start, appointment.reschedule_count) == (at(4, 12), 2)
+
+
+def test_the_api_move_to_in_person_drops_the_video_link(
+    client, now, practice_a, eva, intake, patient_anna
+):
+    appointment = book(practice_a, eva, intake, patient_anna, at(4, 10), now, kind="video")
+    client.force_login(patient_anna)
+    response = client.post(
+        f"/api/v1/appointments/{appointment.public_id}/reschedule",
+        {"start": "2026-03-05T10:00:00Z", "kind": "in_person"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert (response.json()["kind"], response.json()["video_url"]) == ("in_person", "")
+    appointment.refresh_from_db()
+    assert (appointment.kind, appointment.video_room) == ("in_person", "")
+
+
+def test_another_patients_appointment_cannot_be_moved_by_the_api(
+    client, now, practice_a, eva, follow_up, patient_anna, patient_bram
+):
+    appointment = book(practice_a, eva, follow_up, patient_anna, at(4, 10), now)
+    client.force_login(patient_bram)
+    response = client.post(
+        f"/api/v1/appointments/{appointment.public_id}/reschedule",
+        {"start": "2026-03-04T13:00:00Z"},
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    appointment.refresh_from_db()
+    assert appointment.start == at(4, 10)
