@@ -173,7 +173,8 @@ def _kind(offset_from: timedelta, offset_to: timedelta) -> Literal["STANDARD", "
 def observances(zone_key: str, year: int) -> tuple[Observance, ...]:
     """The VTIMEZONE parts for appointments in `year` (and some years later)."""
     zone = ZoneInfo(zone_key)
-    years = range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
+    # Kept inside what datetime can hold, for any year a caller might pass.
+    years = range(max(year - YEARS_BEFORE, 2), min(year + YEARS_AFTER, 9998) + 1)
     window_start = datetime(years.start, 1, 1, tzinfo=UTC)
     changes = transitions(zone, window_start, datetime(years.stop, 1, 1, tzinfo=UTC))
     groups: dict[tuple[timedelta, timedelta, str], list[Transition]] = {}

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bookings.invites import Invite, build_invite
+from bookings.invites import Invite, build_invite, vtimezone
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -110,3 +110,10 @@ def test_the_second_0230_of_the_autumn_night_is_written_in_utc():
     assert first_event["DTSTART"].to_ical() == b"20261025T023000"
     assert first_event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
     assert second_event["DTSTART"].to_ical() == b"20261025T013000Z"
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_a_vtimezone_for_any_year_datetime_can_hold_is_built(year):
+    [zone] = parse(make()).walk("VTIMEZONE")  # the usual one, for comparison
+    extreme = vtimezone(AMS, year=year)
+    assert extreme["TZID"] == zone["TZID"] and len(extreme.subcomponents) >= 1
