@@ -53,8 +53,21 @@ class AppointmentOut(Schema):
     status: str
     start: dt.datetime
     end: dt.datetime
-    phone_to_call: str
-    video_url: str = Field(description="The video room, for the patient and the therapist only")
+    phone_to_call: str = Field(
+        description="For a phone appointment: the number to call (patient and therapist only)"
+    )
+    video_url: str = Field(
+        description="For a video appointment: the room (patient and therapist only); "
+        "empty for every other kind"
+    )
+
+
+class RescheduleIn(Schema):
+    start: dt.datetime = Field(description="Aware ISO 8601, a free start of the same therapist")
+    kind: Kind | None = Field(None, description="Another way to meet; default: as it is")
+    phone_to_call: str = Field(
+        "", max_length=20, description="When moving to a phone appointment: the number to call"
+    )
 
 
 ANSWERS = {**ERRORS, 409: Error, 410: Error}
@@ -74,8 +87,10 @@ def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
         status=appointment.status,
         start=appointment.start,
         end=appointment.end,
-        phone_to_call=appointment.phone_to_call if private else "",
-        video_url=appointment.video_url if private else "",
+        phone_to_call=appointment.phone_to_call
+        if private and appointment.kind == Kind.PHONE
+        else "",
+        video_url=appointment.video_url if private else "",  # empty unless kind is video
     )
 
 
@@ -196,3 +211,35 @@ def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ign
     except BookingError as error:
         return _refusal(error)
     return Status(200, _out(cancelled, request.auth))  # type: ignore[attr-defined]
+
+
+@router.post("/appointments/{appointment_id}/reschedule", response={200: AppointmentOut, **ANSWERS})
+def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: RescheduleIn):  # type: ignore[no-untyped-def]
+    """Move to another free time with the same therapist and type.
+
+    A patient until the practice's deadline and as often as it allows; after
+    that 409 with the reason. The practice's staff at any time.
+    """
+    appointment = _visible(request).filter(public_id=appointment_id).first()
+    if appointment is None:
+        return Status(404, Error(detail="There is no appointment with this id."))
+    by_patient = appointment.patient_id == request.auth.pk  # type: ignore[attr-defined]
+    now = timezone.now()
+    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    if refusal is not None:  # the reason first, whatever the new time
+        return _refusal(refusal)
+    if payload.start.tzinfo is None or payload.start.utcoffset() is None:
+        message = "'start' needs a time zone, e.g. 2026-03-02T09:00:00Z."
+        return Status(422, field_errors({"start": message}, where={}))
+    try:
+        moved = actions.reschedule_appointment(
+            appointment=appointment,
+            start=payload.start.astimezone(dt.UTC),
+            kind=payload.kind,
+            phone_to_call=payload.phone_to_call or None,
+            by_patient=by_patient,
+            now=now,
+        )
+    except BookingError as error:
+        return _refusal(error)
+    return Status(200, _out(moved, request.auth))  # type: ignore[attr-defined]

@@ -28,10 +28,12 @@ from bookings.errors import (
     BookingError,
     ChangeTooLate,
     HoldExpired,
+    HoldExtendedOnce,
     KindNotOffered,
     NotAllowed,
     SlotNotOffered,
     SlotTaken,
+    TimeBlocked,
     TooManyReschedules,
     TooManyUpcoming,
 )
@@ -42,6 +44,7 @@ from bookings.models import (
     AppointmentType,
     BlockedTime,
     Kind,
+    LinkPurpose,
     Status,
 )
 from practices.models import Practice, Therapist
@@ -94,7 +97,17 @@ def _check_request(
         start=start,
         now=now,
     ):
+        if _practice_closed(practice, start):
+            raise TimeBlocked()
         raise SlotNotOffered()
+
+
+def _practice_closed(practice: Practice, start: datetime) -> bool:
+    try:
+        day = start.astimezone(practice.zone).date()
+    except OverflowError:
+        return False
+    return practice.closures.filter(first_day__lte=day, last_day__gte=day).exists()
 
 
 def _release_expired_holds(
@@ -106,21 +119,24 @@ def _release_expired_holds(
     ).overlapping(start, end).update(status=Status.EXPIRED)
 
 
-def _time_is_taken(
+def _refuse_if_busy(
     *,
     therapist: Therapist,
     start: datetime,
     end: datetime,
     now: datetime,
     ignore: int | None = None,
-) -> bool:
+) -> None:
+    """SlotTaken when an appointment or hold is in the way, TimeBlocked for blocked time."""
     appointments = (
         Appointment.objects.occupying(now).filter(therapist=therapist).overlapping(start, end)
     )
     if ignore is not None:
         appointments = appointments.exclude(pk=ignore)
-    blocked = BlockedTime.objects.filter(therapist=therapist, start__lt=end, end__gt=start)
-    return appointments.exists() or blocked.exists()
+    if appointments.exists():
+        raise SlotTaken()
+    if BlockedTime.objects.filter(therapist=therapist, start__lt=end, end__gt=start).exists():
+        raise TimeBlocked()
 
 
 def _has_enough_upcoming(
@@ -184,8 +200,7 @@ def book_slot(
     try:
         with transaction.atomic():
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
-            if _time_is_taken(therapist=therapist, start=start, end=busy_until, now=now):
-                raise SlotTaken()
+            _refuse_if_busy(therapist=therapist, start=start, end=busy_until, now=now)
             if _has_enough_upcoming(practice=practice, patient=patient, guest=guest, now=now):
                 raise TooManyUpcoming()
             appointment = Appointment.objects.create(
@@ -251,6 +266,57 @@ def confirm_hold(*, link: AppointmentLink, now: datetime) -> Appointment:
     return appointment
 
 
+def extend_hold(*, appointment: Appointment, now: datetime) -> Appointment:
+    """A guest holds their time 30 minutes longer (from now), once.
+
+    A hold that has just lapsed is taken up again if nobody took the time in
+    the meantime. Transaction: one atomic block that re-checks a lapsed hold's
+    time (SlotTaken when it is gone) and extends with a conditional UPDATE on
+    `hold_extended_at IS NULL`, so a double click extends once; the unused
+    confirmation link lives as long as the hold. Nothing is sent.
+    """
+    if appointment.hold_extended_at is not None:
+        raise HoldExtendedOnce()
+    if appointment.status not in (Status.HELD, Status.EXPIRED) or appointment.patient_id:
+        raise NotAllowed()
+    until = now + HOLD_FOR
+    try:
+        with transaction.atomic():
+            lapsed = appointment.status == Status.EXPIRED or (
+                appointment.hold_expires_at is not None and appointment.hold_expires_at <= now
+            )
+            if lapsed:
+                _release_expired_holds(
+                    therapist=appointment.therapist,
+                    start=appointment.start,
+                    end=appointment.busy_until,
+                    now=now,
+                )
+                _refuse_if_busy(
+                    therapist=appointment.therapist,
+                    start=appointment.start,
+                    end=appointment.busy_until,
+                    now=now,
+                    ignore=appointment.pk,
+                )
+            changed = Appointment.objects.filter(
+                pk=appointment.pk,
+                status__in=[Status.HELD, Status.EXPIRED],
+                hold_extended_at__isnull=True,
+            ).update(status=Status.HELD, hold_expires_at=until, hold_extended_at=now)
+            if not changed:
+                raise HoldExtendedOnce()
+            AppointmentLink.objects.filter(
+                appointment=appointment, purpose=LinkPurpose.CONFIRM, used_at__isnull=True
+            ).update(expires_at=until)
+    except IntegrityError as error:
+        if _is_overlap(error):
+            raise SlotTaken() from error
+        raise
+    appointment.refresh_from_db()
+    return appointment
+
+
 def expire_holds(*, now: datetime) -> int:
     """Give back the time of every hold that was not confirmed in time. Returns how many."""
     return Appointment.objects.filter(status=Status.HELD, hold_expires_at__lte=now).update(
@@ -286,6 +352,19 @@ def cancel_appointment(*, appointment: Appointment, by_patient: bool, now: datet
     return appointment
 
 
+def reschedule_refusal(
+    *, appointment: Appointment, by_patient: bool, now: datetime
+) -> BookingError | None:
+    """Why this appointment cannot be moved now (the error to show), or None if it can."""
+    if appointment.status != Status.CONFIRMED:
+        return NotAllowed()
+    if by_patient and not appointment.patient_may_change(now):
+        return ChangeTooLate()
+    if by_patient and not appointment.patient_may_reschedule(now):
+        return TooManyReschedules()
+    return None
+
+
 def reschedule_appointment(
     *,
     appointment: Appointment,
@@ -297,21 +376,18 @@ def reschedule_appointment(
 ) -> Appointment:
     """Move an appointment to a new time with the same therapist and type.
 
-    Keeps the kind, the number to call and the video room unless they are
-    changed here. Transaction: one atomic block that re-checks the new time
-    (leaving this appointment's own time out) and moves the row, so the old
-    time is free at the moment of commit; SQLite's write lock or PostgreSQL's
-    exclusion constraint refuses a concurrent overlap (SlotTaken). The
-    reminder is re-armed for the new time and old links stop working. On
-    commit: the updated invite (same UID, next SEQUENCE) and the notice.
+    Keeps the kind, the number to call and the video room unless the kind is
+    changed here (a room or number of another kind is dropped). Transaction:
+    one atomic block that re-checks the new time (leaving this appointment's
+    own time out) and moves the row, so the old time is free at the moment of
+    commit; SQLite's write lock or PostgreSQL's exclusion constraint refuses a
+    concurrent overlap (SlotTaken). The reminder is re-armed for the new time
+    and old links stop working. On commit: the updated invite (same UID, next
+    SEQUENCE) and the notice.
     """
-    if appointment.status != Status.CONFIRMED:
-        raise NotAllowed()
-    if by_patient:
-        if not appointment.patient_may_change(now):
-            raise ChangeTooLate()
-        if not appointment.patient_may_reschedule(now):
-            raise TooManyReschedules()
+    refusal = reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    if refusal is not None:
+        raise refusal
     kind = kind or appointment.kind
     _check_request(
         practice=appointment.practice,
@@ -325,17 +401,18 @@ def reschedule_appointment(
         phone_to_call = phone_to_call or appointment.phone_to_call or appointment.guest_phone
         if not phone_to_call:
             raise BookingError(_phone_needed())
-    video_room = appointment.video_room or (new_video_room() if kind == Kind.VIDEO else "")
+    # The room and the number belong to their kind: moving to another kind drops them,
+    # so no page, e-mail or API answer shows a stale video link.
+    video_room = (appointment.video_room or new_video_room()) if kind == Kind.VIDEO else ""
     end = start + appointment.appointment_type.duration
     busy_until = end + appointment.appointment_type.buffer
     therapist = appointment.therapist
     try:
         with transaction.atomic():
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
-            if _time_is_taken(
+            _refuse_if_busy(
                 therapist=therapist, start=start, end=busy_until, now=now, ignore=appointment.pk
-            ):
-                raise SlotTaken()
+            )
             changed = Appointment.objects.filter(
                 pk=appointment.pk, status=Status.CONFIRMED, sequence=appointment.sequence
             ).update(
@@ -343,9 +420,7 @@ def reschedule_appointment(
                 end=end,
                 busy_until=busy_until,
                 kind=kind,
-                phone_to_call=(phone_to_call or "")
-                if kind == Kind.PHONE
-                else appointment.phone_to_call,
+                phone_to_call=(phone_to_call or "") if kind == Kind.PHONE else "",
                 video_room=video_room,
                 sequence=appointment.sequence + 1,
                 reschedule_count=appointment.reschedule_count + (1 if by_patient else 0),

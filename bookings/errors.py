@@ -19,6 +19,12 @@ class SlotTaken(BookingError):
     status = 409
 
 
+class TimeBlocked(SlotTaken):
+    """The therapist blocked this time, or the practice is closed that day (not a race)."""
+
+    default_message = _("This time is not available. Please choose another time.")
+
+
 class SlotNotOffered(BookingError):
     default_message = _(
         "This time cannot be booked: it is in the past, too soon, too far ahead or outside "
@@ -37,6 +43,13 @@ class HoldExpired(BookingError):
         "This link has expired: the time was held for 30 minutes. Please book again."
     )
     status = 410
+
+
+class HoldExtendedOnce(BookingError):
+    default_message = _(
+        "This time can be held longer only once. Please confirm it with the link in your e-mail."
+    )
+    status = 409
 
 
 class ChangeTooLate(BookingError):

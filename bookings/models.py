@@ -156,6 +156,14 @@ class AppointmentQuerySet(models.QuerySet["Appointment"]):
         """Half-open overlap with [start, end), counting each appointment's buffer."""
         return self.filter(start__lt=end, busy_until__gt=start)
 
+    def holding(
+        self, *, therapist: Therapist, start: datetime, now: datetime
+    ) -> AppointmentQuerySet:
+        """Unexpired guest holds of exactly this therapist's time."""
+        return self.filter(
+            therapist=therapist, start=start, status=Status.HELD, hold_expires_at__gt=now
+        )
+
     def of_patient(self, user: User) -> AppointmentQuerySet:
         return self.filter(patient=user)
 
@@ -240,6 +248,8 @@ class Appointment(models.Model):
     video_room = models.CharField(max_length=64, blank=True)
     # A guest's hold lasts until they confirm by the e-mailed link (AppointmentLink).
     hold_expires_at = models.DateTimeField(null=True, blank=True)
+    # A guest may hold the time 30 minutes longer, once (WCAG 2.2.1, timing adjustable).
+    hold_extended_at = models.DateTimeField(null=True, blank=True)
     # The calendar invite's life: same UID (public_id), rising SEQUENCE.
     sequence = models.PositiveIntegerField(default=0)
     reschedule_count = models.PositiveSmallIntegerField(default=0)
@@ -315,7 +325,10 @@ class Appointment(models.Model):
 
     @property
     def video_url(self) -> str:
-        return f"{settings.VIDEO_ROOM_BASE_URL}{self.video_room}" if self.video_room else ""
+        """The video room's address, only while this is a video appointment."""
+        if self.kind != Kind.VIDEO or not self.video_room:
+            return ""
+        return f"{settings.VIDEO_ROOM_BASE_URL}{self.video_room}"
 
     @property
     def is_active(self) -> bool:

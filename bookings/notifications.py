@@ -30,10 +30,14 @@ def _organizer_email(appointment: Appointment) -> str:
     return appointment.practice.email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
-def invite_for(
-    appointment: Appointment, *, method: Method, now: datetime, manage_url: str
-) -> bytes:
-    """The calendar invite: summary and description hold no health detail."""
+def invite_for(appointment: Appointment, *, method: Method, now: datetime) -> bytes:
+    """The calendar invite: summary and description hold no health detail.
+
+    A calendar may be shared, so the invite never carries the e-mailed manage
+    link (its token cancels the appointment): a patient with an account gets
+    the appointment page, which asks them to log in; a guest is pointed to
+    the link in their e-mail.
+    """
     practice = appointment.practice
     kind = Kind(appointment.kind)
     if kind == Kind.VIDEO:
@@ -46,8 +50,11 @@ def invite_for(
         "kind": kind.label,
         "therapist": appointment.therapist.name,
     }
-    if manage_url:
-        description += "\n" + _("Cancel or move: %(url)s") % {"url": manage_url}
+    page_url = absolute(appointment.get_absolute_url()) if appointment.patient_id else ""
+    if method == "REQUEST" and page_url:
+        description += "\n" + _("Cancel or move (after logging in): %(url)s") % {"url": page_url}
+    elif method == "REQUEST":
+        description += "\n" + _("To cancel or move, use the link in your e-mail.")
     return build_invite(
         Invite(
             uid=f"{appointment.public_id}@pijnreset",
@@ -64,7 +71,7 @@ def invite_for(
             organizer_email=_organizer_email(appointment),
             attendee_name=appointment.patient_name,
             attendee_email=appointment.patient_email,
-            url=manage_url,
+            url=page_url,
         )
     )
 
@@ -130,11 +137,7 @@ def patient_update_message(appointment: Appointment, *, event: str, now: datetim
         message = _message(
             PATIENT_SUBJECTS[event](), f"patient_{event}", context, appointment.patient_email
         )
-        message.attach(
-            calendar_part(
-                invite_for(appointment, method=method, now=now, manage_url=manage_url), method
-            )
-        )
+        message.attach(calendar_part(invite_for(appointment, method=method, now=now), method))
         if appointment.practice.email:
             message.reply_to = [appointment.practice.email]
         return message

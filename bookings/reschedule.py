@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
 from bookings import actions, availability
-from bookings.errors import BookingError
+from bookings.errors import BookingError, TooManyReschedules
 from bookings.forms import RescheduleForm, iso_z, parse_instant
 from bookings.models import Appointment, Kind
 
@@ -52,7 +52,7 @@ def reschedule_page(
         )
         for slot in offered
     ]
-    allowed = by_patient is False or appointment.patient_may_reschedule(now)
+    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
     form = RescheduleForm(
         request.POST if request.method == "POST" else None,
         times=times,
@@ -63,7 +63,9 @@ def reschedule_page(
         "appointment": appointment,
         "token": token,
         "form": form,
-        "allowed": allowed,
+        "allowed": refusal is None,
+        "refusal": refusal.message if refusal else "",
+        "moved_too_often": isinstance(refusal, TooManyReschedules),
         "days": availability.by_day(offered, practice),
         "first": first,
         "next_week": first + timedelta(days=7),
@@ -71,6 +73,8 @@ def reschedule_page(
     }
     if request.method != "POST":
         return render(request, "bookings/reschedule.html", context)
+    if refusal is not None:  # the reason, before any complaint about the form
+        return render(request, "bookings/reschedule.html", context, status=refusal.status)
     if not form.is_valid():
         return render(request, "bookings/reschedule.html", context, status=422)
     try:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("boeken/<uuid:practice_id>/", views.slots, name="slots"),
     path("boeken/<uuid:practice_id>/tijd/", views.book, name="book"),
     path("boeken/check-je-mail/", views.held, name="held"),
+    path("boeken/check-je-mail/langer/", views.extend_hold, name="extend_hold"),
     path("bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("link/<str:token>/", views.manage_link, name="link"),
     path("link/<str:token>/annuleren/", views.link_cancel, name="link_cancel"),

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
 from bookings import actions, availability, links
@@ -96,6 +96,10 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
     if refusal is not None:
         context["error"] = refusal.message
         return ratelimit.refuse_page(request, refusal, "bookings/book.html", context)
+    own_hold = _own_hold(request, chosen, email=extra.get("email", "")) if extra else None
+    if own_hold is not None:  # the guest picked their own held time again: carry on
+        request.session["held_appointment"] = str(own_hold.public_id)
+        return redirect("bookings:held")
     try:
         appointment = actions.book_slot(
             practice=practice,
@@ -132,6 +136,25 @@ def _count_booking(
     return ratelimit.hit(request, "guest_hold", subjects=subjects)
 
 
+def _own_hold(request: HttpRequest, chosen: dict[str, Any], *, email: str) -> Appointment | None:
+    """A guest's own unexpired hold of this very time: made in this browser, or under
+    the same e-mail address (the confirmation goes to that address either way)."""
+    if request.user.is_authenticated:
+        return None
+    hold = (
+        Appointment.objects.holding(
+            therapist=chosen["therapist"], start=chosen["start"], now=timezone.now()
+        )
+        .filter(appointment_type=chosen["appointment_type"], kind=chosen["kind"])
+        .first()
+    )
+    if hold is None:
+        return None
+    in_session = request.session.get("held_appointment") == str(hold.public_id)
+    same_address = bool(email) and hold.guest_email.casefold() == email.casefold()
+    return hold if in_session or same_address else None
+
+
 def _details_form(request: HttpRequest, kind: str) -> GuestForm | PhoneForm | None:
     data = request.POST if request.method == "POST" else None
     if not request.user.is_authenticated:
@@ -145,18 +168,53 @@ def _when(chosen: dict[str, Any], practice: Practice) -> str:
     return format_span(start.astimezone(practice.zone), end.astimezone(practice.zone))
 
 
+def _session_hold(request: HttpRequest) -> Appointment | None:
+    """The guest's hold made in this browser, still held or just lapsed."""
+    public_id = request.session.get("held_appointment")
+    if not public_id:
+        return None
+    return (
+        Appointment.objects.filter(
+            public_id=public_id, status__in=[Status.HELD, Status.EXPIRED], patient__isnull=True
+        )
+        .select_related("practice", "therapist", "appointment_type")
+        .first()
+    )
+
+
+def _held_page(
+    request: HttpRequest, appointment: Appointment | None, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    now = timezone.now()
+    context: dict[str, object] = {"appointment": appointment, "error": error}
+    if appointment is not None and appointment.hold_expires_at is not None:
+        seconds_left = int((appointment.hold_expires_at - now).total_seconds())
+        context |= {
+            "seconds_left": max(seconds_left, 0),
+            "lapsed": appointment.status == Status.EXPIRED or seconds_left <= 0,
+            "may_extend": appointment.hold_extended_at is None,
+        }
+    return render(request, "bookings/held.html", context, status=status)
+
+
 @require_GET
 def held(request: HttpRequest) -> HttpResponse:
     """After a guest's booking: check your e-mail (the held time, if this browser made it)."""
-    public_id = request.session.get("held_appointment")
-    appointment = (
-        Appointment.objects.filter(public_id=public_id, status=Status.HELD)
-        .select_related("practice", "therapist", "appointment_type")
-        .first()
-        if public_id
-        else None
-    )
-    return render(request, "bookings/held.html", {"appointment": appointment})
+    return _held_page(request, _session_hold(request))
+
+
+@require_POST
+def extend_hold(request: HttpRequest) -> HttpResponse:
+    """Hold the time 30 minutes longer, once (this browser's own hold only)."""
+    appointment = _session_hold(request)
+    if appointment is None:
+        return _held_page(request, None, status=404)
+    try:
+        actions.extend_hold(appointment=appointment, now=timezone.now())
+    except BookingError as error:
+        return _held_page(request, appointment, error=error.message, status=error.status)
+    messages.success(request, _("We are holding the time 30 minutes longer."))
+    return redirect("bookings:held")
 
 
 # -- links from e-mails ----------------------------------------------------------
