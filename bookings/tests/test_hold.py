@@ -8,7 +8,7 @@ from django.test import Client
 
 from bookings.models import Appointment, Status
 from bookings.tests.conftest import at
-from bookings.tests.helpers import book_url, link_in
+from bookings.tests.helpers import book_url, link_in, with_proof
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,12 @@ def url(practice_a, eva):
 @pytest.fixture
 def held(client, now, url, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url, GUEST)["Location"] == HELD
+        assert client.post(url, with_proof(GUEST))["Location"] == HELD
     return Appointment.objects.get()
 
 
 def test_a_guest_who_picks_their_own_held_time_again_carries_on(client, url, held, mailoutbox):
-    response = client.post(url, GUEST)
+    response = client.post(url, with_proof(GUEST))
     assert response.status_code == 302 and response["Location"] == HELD
     assert list(Appointment.objects.values_list("pk", "status")) == [(held.pk, Status.HELD)]
     assert len(mailoutbox) == 1  # no second hold, no second e-mail
@@ -38,7 +38,7 @@ def test_a_guest_who_picks_their_own_held_time_again_carries_on(client, url, hel
 
 def test_the_same_guest_in_another_browser_is_recognised_by_the_e_mail_address(url, held):
     other_browser = Client()
-    response = other_browser.post(url, GUEST | {"email": "Lotte@Example.nl"})
+    response = other_browser.post(url, with_proof(GUEST | {"email": "Lotte@Example.nl"}))
     assert response.status_code == 302 and response["Location"] == HELD
     assert Appointment.objects.count() == 1
     page = other_browser.get(HELD).content.decode()
@@ -46,7 +46,7 @@ def test_the_same_guest_in_another_browser_is_recognised_by_the_e_mail_address(u
 
 
 def test_someone_else_still_finds_the_held_time_taken(url, held):
-    response = Client().post(url, GUEST | {"email": "someone@example.nl"})
+    response = Client().post(url, with_proof(GUEST | {"email": "someone@example.nl"}))
     assert response.status_code == 409
     assert Appointment.objects.count() == 1
 
