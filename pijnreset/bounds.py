@@ -66,6 +66,17 @@ def in_int_range(number: int) -> bool:
     return INT_MIN <= number <= INT_MAX
 
 
+def parse_count(text: str) -> int | None:
+    """A whole number 0..INT_MAX written in ASCII digits, or None.
+
+    (str.isdigit() is true for "²" and other digits int() refuses.)
+    """
+    if not text.isascii() or not text.isdigit() or len(text) > 10:
+        return None
+    number = int(text)
+    return number if number <= INT_MAX else None
+
+
 def is_control(character: str, *, multiline: bool) -> bool:
     """A control or unassigned-surrogate character that free text must not carry."""
     if multiline and character in MULTILINE_KEEP:

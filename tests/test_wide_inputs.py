@@ -51,7 +51,7 @@ INSTANTS = [
     "2026-03-09T10:00:00+99:00",
 ]
 TIMES = ["24:00", "99:99", "23:59:60", "-1:00"]
-NUMBERS = ["-1", "0", "-99999999999999999999", "99999999999999999999", "1e308", "nan", "inf"]
+NUMBERS = ["-1", "%C2%B2", "-99999999999999999999", "99999999999999999999", "1e308", "nan", "inf"]
 # Raw query-string pieces: control characters, long text, invalid UTF-8.
 TEXTS = ["%00", "a%00b", "%01%1F%7F", "%0D%0A%09", "x" * 3000, "%FF%FE", "%C0%80", "%ED%A0%80"]
 EVERYTHING = [*DATES, *INSTANTS[:3], *TIMES[:1], *NUMBERS[2:5], *TEXTS]
@@ -70,13 +70,13 @@ def values_for(kind: str, valid: str) -> list[str]:
     if re.match(r"\d{4}-\d{2}-\d{2}$", valid) or kind == "date":
         return DATES[:4]
     if kind == "number" or re.fullmatch(r"-?\d+(\.\d+)?", valid):
-        return NUMBERS[:1] + NUMBERS[2:5]
+        return NUMBERS[:5]
     if kind == "time" or re.fullmatch(r"\d{2}:\d{2}", valid):
         return TIMES[:2]
     if kind in ("checkbox", "radio", "select"):
         return TEXTS[:1] + TEXTS[5:6]
     if valid == "":  # a parameter read without a form field: could be anything
-        return [DATES[0], DATES[1], INSTANTS[0], INSTANTS[2], NUMBERS[3], TEXTS[0]]
+        return [DATES[0], DATES[1], INSTANTS[0], INSTANTS[2], NUMBERS[1], NUMBERS[3], TEXTS[0]]
     return [TEXTS[0], TEXTS[2], TEXTS[4], TEXTS[5], DATES[1], INSTANTS[0]]
 
 
@@ -247,15 +247,17 @@ def targets_on(client: Client, url: str) -> list[Target]:
     finder.feed(response.content.decode("utf-8", "replace"))
     found = [Target("GUESS", path, [(name, "") for name in GUESSED_GET], {})]
     for target in finder.targets:
-        if target.path.startswith(("/beheer", "/static")) or SESSION_ENDERS.match(target.path):
-            continue
+        if target.path.startswith(("/beheer", "/static", "/en/")) or SESSION_ENDERS.match(
+            target.path
+        ):
+            continue  # (the English pages parse input the same way as the Dutch ones)
         found.append(target)
     return found
 
 
 # Query parameters the pages read without a form field (found in the views).
 # Requests per user after the crawl; the round robin reaches every target first.
-BUDGET = 500
+BUDGET = 700
 GUESSED_GET = ["week", "date", "start", "page", "from", "to", "q", "lat", "lon", "minutes"]
 
 
