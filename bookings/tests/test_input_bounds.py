@@ -143,3 +143,15 @@ def test_api_text_with_a_nul_character_answers_422(client, now, eva, practice_a,
     response = client.post("/api/v1/appointments", body, content_type="application/json")
     assert response.status_code == 422
     assert client.get("/api/v1/practices?q=Utrecht%00").status_code == 422
+
+
+def test_the_clock_change_message_is_dutch_on_the_dutch_page(client, now, practice_a, eva):
+    client.force_login(eva.user)
+    response = client.post(
+        f"/afspraken/agenda/{practice_a.public_id}/blokkeren/",
+        {"therapist": str(eva.public_id), "first_day": "2027-03-28", "from_time": "02:30",
+         "last_day": "9999-03-28", "until_time": "12:00"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "de klok gaat dan een uur vooruit" in html
+    assert "Kies een datum tussen 1 maart 2026 en 2 maart 2028." in html

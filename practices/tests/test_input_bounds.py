@@ -116,3 +116,13 @@ def test_a_booking_horizon_beyond_two_years_is_refused(client, practice_a, manag
     assert response.status_code == 422
     html = response.content.decode()
     assert "less than or equal to 104" in html and "less than or equal to 90" in html
+
+
+def test_the_photo_message_is_dutch_on_the_dutch_page(client, practice_a, manager_mila):
+    client.force_login(manager_mila)
+    response = client.post(
+        f"/praktijken/{practice_a.public_id}/therapeuten/nieuw/",
+        {"name": "Noor", "profession": "physiotherapist", "kinds": ["in_person"],
+         "photo": SimpleUploadedFile("noor.png", HTML)},
+    )  # fmt: skip
+    assert "Dit bestand is geen foto in JPEG, PNG of WebP." in response.content.decode()
