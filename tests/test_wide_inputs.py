@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.actions import create_access_token
+from assessments import actions as assessment_actions
 from bookings import actions as booking_actions
 from bookings import links
 from bookings.models import AppointmentLink, BlockedTime, LinkPurpose
@@ -120,6 +121,12 @@ def build_world(patient_anna, therapist_eva, manager_mila) -> World:
         expires_at=NOW + timedelta(days=2),
     )
     assert AppointmentLink.objects.count() >= 1
+    instruments = {i.key: i for i in assessment_actions.load_instruments(now=NOW)}
+    for key in ("phq4", "fiqr"):  # drafts: their question pages are found by their links
+        assessment_actions.start_response(
+            patient=patient_anna, instrument=instruments[key], occasion="intake",
+            language="nl", now=NOW,
+        )  # fmt: skip
     api_token = create_access_token(user=patient_anna, name="wide", now=NOW).secret
     return World(
         ids={
@@ -193,6 +200,7 @@ class FormFinder(HTMLParser):
         self.form: Target | None = None
         self.select: str | None = None
         self.checked_radio: set[str] = set()
+        self.links: list[str] = []  # pages of one object (a uuid in the path), to visit too
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -201,10 +209,12 @@ class FormFinder(HTMLParser):
             self.form = Target(
                 a.get("method", "get").upper(), urlsplit(action).path or self.page, [], {}
             )
-        elif tag == "a" and "?" in a.get("href", ""):
+        elif tag == "a" and a.get("href", "").startswith("/"):
             split = urlsplit(a["href"])
-            if not split.netloc and split.path.startswith("/"):
+            if split.query:
                 self.targets.append(Target("GET", split.path, parse_qsl(split.query), {}))
+            elif UUID_IN_PATH.search(split.path):
+                self.links.append(split.path)
         elif self.form is None:
             return
         elif tag == "input" and a.get("name"):
@@ -237,7 +247,10 @@ class FormFinder(HTMLParser):
             self.select = None
 
 
-def targets_on(client: Client, url: str) -> list[Target]:
+UUID_IN_PATH = re.compile(r"/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/")
+
+
+def targets_on(client: Client, url: str, links: list[str] | None = None) -> list[Target]:
     response = client.get(url)
     assert response.status_code < 500, (url, response.status_code)
     if "text/html" not in response.get("Content-Type", ""):
@@ -245,6 +258,8 @@ def targets_on(client: Client, url: str) -> list[Target]:
     path = urlsplit(url).path
     finder = FormFinder(path)
     finder.feed(response.content.decode("utf-8", "replace"))
+    if links is not None:
+        links += finder.links
     found = [Target("GUESS", path, [(name, "") for name in GUESSED_GET], {})]
     for target in finder.targets:
         if target.path.startswith(("/beheer", "/static", "/en/")) or SESSION_ENDERS.match(
@@ -297,8 +312,13 @@ def discover(client: Client, world: World) -> list[Target]:
         return new
 
     second = []
-    for path in page_paths(world):
-        second += [t for t in add(targets_on(client, path)) if t.method == "GET"]
+    paths = page_paths(world)
+    links: list[str] = []
+    for path in paths:
+        second += [t for t in add(targets_on(client, path, links)) if t.method == "GET"]
+    for path in dict.fromkeys(links):  # objects made in the world or by the crawl itself
+        if path not in paths and not path.startswith("/en/") and not SESSION_ENDERS.match(path):
+            second += [t for t in add(targets_on(client, path)) if t.method == "GET"]
     second = [t for t in second if not t.path.startswith(("/account/", "/en/"))]
     for target in second:  # one step deeper: a chosen week, a chosen time
         if any(value for _, value in target.params):
