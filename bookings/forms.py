@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from bookings.models import AppointmentType, Kind, WorkingHours
 from pijnreset import bounds
-from pijnreset.form_bounds import booking_date_error, local_time_error, validate_past_date
+from pijnreset.form_bounds import (
+    booking_date_error,
+    local_time_error,
+    validate_past_date,
+    validate_single_line,
+)
 from practices.models import Practice, Therapist
 
 
@@ -132,7 +137,10 @@ class SlotForm(forms.Form):
 
 class GuestForm(forms.Form):
     name = forms.CharField(
-        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your name"),
+        max_length=120,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -235,6 +243,7 @@ class BlockTimeForm(forms.Form):
         label=_("Reason"),
         max_length=120,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Only your colleagues see this. Do not write anything about patients."),
     )
 

@@ -5,11 +5,39 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pijnreset import bounds
+
+
+def validate_single_line(value: str) -> None:
+    """Free text on one line: no NUL, tabs, newlines or other control characters."""
+    if bounds.has_control(value, multiline=False):
+        raise ValidationError(
+            _("Please remove the special characters (such as tabs or line breaks)."),
+            code="control_characters",
+        )
+
+
+def validate_multiline(value: str) -> None:
+    """Free text over several lines: newlines and tabs are fine, other control characters not."""
+    if bounds.has_control(value, multiline=True):
+        raise ValidationError(
+            _("Please remove the special characters from this text."), code="control_characters"
+        )
+
+
+def guard_text_fields(form: forms.BaseForm) -> None:
+    """Add the control-character check to every text field of `form` (textareas: multi-line)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and not isinstance(
+            field, forms.EmailField | forms.URLField | forms.RegexField
+        ):
+            multiline = isinstance(field.widget, forms.Textarea)
+            field.validators.append(validate_multiline if multiline else validate_single_line)
 
 
 def validate_past_date(value: date) -> None:

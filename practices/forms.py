@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pijnreset import bounds
-from pijnreset.form_bounds import booking_date_error
+from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
 from practices import photos
 from practices.finder import (
     DEFAULT_RADIUS_KM,
@@ -42,6 +42,7 @@ class FinderForm(forms.Form):
         label=_("Place or postcode"),
         max_length=80,
         required=False,
+        validators=[validate_single_line],
         help_text=_("For example Utrecht, Den Bosch or 3511 AB."),
         widget=forms.TextInput(
             attrs={"type": "search", "autocomplete": "off", "list": "place-suggestions"}
@@ -143,6 +144,7 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)
         # Slots are offered at most two years ahead (pijnreset.bounds), whatever is typed.
         limits = {
             "latitude": (-90, 90),
@@ -188,6 +190,10 @@ OpeningHoursFormSet = inlineformset_factory(
 
 
 class ClosureForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+
     class Meta:
         model = Closure
         fields = ["first_day", "last_day", "reason"]
@@ -218,6 +224,10 @@ PHOTO_MESSAGES = {
 
 
 class TherapistForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+
     def clean_photo(self) -> object:
         """A new upload is read by its content and stored re-encoded, without metadata."""
         photo = self.cleaned_data.get("photo")

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bookings import actions
-from bookings.models import BlockedTime
+from bookings.models import Appointment, BlockedTime
 from bookings.tests.conftest import at
 from bookings.tests.helpers import book_url
 
@@ -155,3 +155,15 @@ def test_the_clock_change_message_is_dutch_on_the_dutch_page(client, now, practi
     html = response.content.decode()
     assert "de klok gaat dan een uur vooruit" in html
     assert "Kies een datum tussen 1 maart 2026 en 2 maart 2028." in html
+
+
+def test_a_guest_name_with_control_characters_is_refused_and_nothing_is_held(
+    client, now, practice_a, eva
+):
+    url = book_url(practice_a, eva, at(3, 10), "follow_up", "in_person")
+    response = client.post(
+        url, {"name": "Anna\u0007\u001b[2J", "email": "anna@example.nl", "phone": "06 12345678"}
+    )
+    assert response.status_code == 422
+    assert "Haal de speciale tekens weg" in response.content.decode()
+    assert not Appointment.objects.exists()

@@ -126,3 +126,28 @@ def test_the_photo_message_is_dutch_on_the_dutch_page(client, practice_a, manage
          "photo": SimpleUploadedFile("noor.png", HTML)},
     )  # fmt: skip
     assert "Dit bestand is geen foto in JPEG, PNG of WebP." in response.content.decode()
+
+
+def test_practice_text_with_control_characters_is_refused_but_newlines_are_fine(
+    client, practice_a, manager_mila
+):
+    client.force_login(manager_mila)
+    url = f"/praktijken/{practice_a.public_id}/bewerken/"
+    response = client.post(url, form_data(practice_a, name="Rust\u001bpunt"))
+    assert response.status_code == 422
+    assert "Haal de speciale tekens weg" in response.content.decode()
+    response = client.post(url, form_data(practice_a, about_nl="Welkom.\n\tOok op zaterdag."))
+    assert response.status_code == 302
+    practice_a.refresh_from_db()
+    assert practice_a.about_nl == "Welkom.\n\tOok op zaterdag."
+
+
+def test_a_therapist_name_with_a_nul_is_refused(client, practice_a, manager_mila):
+    client.force_login(manager_mila)
+    response = add_therapist(client, practice_a, "")
+    assert response.status_code == 302
+    response = client.post(
+        f"/praktijken/{practice_a.public_id}/therapeuten/nieuw/",
+        {"name": "Noor\u0000", "profession": "physiotherapist", "kinds": ["in_person"]},
+    )
+    assert response.status_code == 422
