@@ -393,6 +393,17 @@ API_VALUES: dict[str, list[object]] = {
 }
 
 
+# Bodies that are not what a JSON parser expects: a 5000-digit number, 1e999,
+# a lone surrogate escape, invalid UTF-8, nesting deeper than the parser's stack.
+RAW_BODIES = [
+    b'{"pain": ' + b"9" * 5000 + b"}",
+    b'{"items": [1e999, -1e999]}',
+    b'{"note": "\\ud800", "pain": 1}',
+    b'{"note": "\xff\xfe"}',
+    b"[" * 100000 + b"]" * 100000,
+]
+
+
 def schema_kind(spec: dict, document: dict) -> str:
     if "$ref" in spec:
         return schema_kind(resolve(document, spec["$ref"]), document)
@@ -442,6 +453,8 @@ def api_cases(document: dict, world: World):
             body_spec = content.get("application/json", {}).get("schema")
             if body_spec is None:
                 continue
+            for raw in RAW_BODIES:
+                yield method, filled, {}, raw
             example = body_example(body_spec, document)
             spec = resolve(document, body_spec["$ref"]) if "$ref" in body_spec else body_spec
             for name, prop in spec.get("properties", {}).items():
@@ -461,8 +474,8 @@ def call_api(client: Client, world: World, method: str, path: str, params, body)
     target = path
     if params:
         target += "?" + urlencode(params, encoding="utf-8", errors="surrogatepass")
-    data = None
-    if body is not None:
+    data: str | bytes | None = body if isinstance(body, bytes) else None
+    if body is not None and data is None:
         data = json.dumps(body, ensure_ascii=True, default=str)
     response = client.generic(
         method.upper(),
