@@ -9,7 +9,12 @@ from ninja import NinjaAPI
 api = NinjaAPI(
     title="pijnreset API",
     version="1",
-    description="Check-ins, open scoring, practices and appointments. Dates are ISO 8601.",
+    description=(
+        "Check-ins, open scoring, practices and appointments. Dates are ISO 8601. "
+        "Input bounds (docs/input-bounds.md): check-in dates 1900-01-01 to 2100-12-31; "
+        "booking and slot times from yesterday to two years ahead; text without control "
+        "characters (newlines and tabs allowed in notes). Outside them: 422 naming the field."
+    ),
     urls_namespace="api",
 )
 
