@@ -74,7 +74,8 @@ class SlotQueryForm(forms.Form):
 
     type = forms.ChoiceField(label=_("What kind of appointment?"))
     kind = forms.ChoiceField(label=_("How?"))
-    week = forms.DateField(required=False, widget=forms.HiddenInput)
+    # A navigation parameter: a week that is no date shows this week (never an error).
+    week = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, *args: Any, practice: Practice, types: list[AppointmentType], **kwargs: Any
@@ -83,6 +84,12 @@ class SlotQueryForm(forms.Form):
         self.types = {t.slug: t for t in types}
         _choice_field(self, "type").choices = [(t.slug, t.name) for t in types]
         _choice_field(self, "kind").choices = kind_choices_for(practice)
+
+    def clean_week(self) -> date | None:
+        try:
+            return date.fromisoformat(self.cleaned_data["week"])
+        except ValueError:
+            return None
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -167,3 +167,12 @@ def test_a_guest_name_with_control_characters_is_refused_and_nothing_is_held(
     assert response.status_code == 422
     assert "Haal de speciale tekens weg" in response.content.decode()
     assert not Appointment.objects.exists()
+
+
+@pytest.mark.parametrize("week", ["0000-00-00", "2026-13-45", "next", "2026-03-09T00:00:00"])
+def test_a_week_that_is_no_date_shows_this_week(client, now, practice_a, eva, week):
+    response = client.get(
+        f"/afspraken/boeken/{practice_a.public_id}/?type=follow_up&kind=in_person&week={week}"
+    )
+    assert response.status_code == 200
+    assert response.context["first"] == now.date()
