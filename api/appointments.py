@@ -19,6 +19,7 @@ from ninja import Field, Router, Schema, Status
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, FieldErrors, field_errors
+from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import actions
 from bookings.availability import is_offered
 from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
@@ -31,13 +32,15 @@ router = Router(tags=["appointments"], auth=api_auth)
 
 class AppointmentIn(Schema):
     therapist: UUID = Field(description="The therapist's id, as in the slot list")
-    start: dt.datetime = Field(description="Aware ISO 8601, a start from the slot list")
+    start: BookingInstant = Field(
+        description=f"Aware ISO 8601, a start from the slot list ({BOOKING_WINDOW})"
+    )
     kind: Kind
-    type: str = Field(max_length=40, description="Appointment type code, e.g. video_consult")
+    type: Text = Field(max_length=40, description="Appointment type code, e.g. video_consult")
     practice: UUID | None = Field(
         None, description="Needed only when the therapist works at several practices"
     )
-    phone_to_call: str = Field(
+    phone_to_call: Text = Field(
         "", max_length=20, description="For a phone consult: the number to call"
     )
 

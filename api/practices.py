@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from api.errors import ERRORS, Error, field_errors
+from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import availability
 from bookings.models import Kind
 from practices import finder
@@ -37,7 +38,7 @@ class PracticeOut(Schema):
 
 
 class PracticeSearch(Schema):
-    q: str | None = Field(
+    q: Text | None = Field(
         None, max_length=80, description="Dutch place name or a practice's postcode"
     )
     lat: float | None = Field(None, ge=-90, le=90)
@@ -103,12 +104,16 @@ class SlotOut(Schema):
 
 
 class SlotSearch(Schema):
-    from_: dt.datetime | None = Field(None, alias="from", description="Aware ISO 8601; default now")
-    to: dt.datetime | None = Field(None, description="Aware ISO 8601; default 7 days after from")
+    from_: BookingInstant | None = Field(
+        None, alias="from", description=f"Aware ISO 8601, {BOOKING_WINDOW}; default now"
+    )
+    to: BookingInstant | None = Field(
+        None, description=f"Aware ISO 8601, {BOOKING_WINDOW}; default 7 days after from"
+    )
     kind: Kind | None = Field(
         None, description="in_person, phone or video; default the first possible"
     )
-    type: str | None = Field(None, max_length=40, description="Appointment type code, e.g. intake")
+    type: Text | None = Field(None, max_length=40, description="Appointment type code, e.g. intake")
 
 
 def _naive(**values: dt.datetime | None) -> dict[str, str]:

@@ -6,9 +6,17 @@ from typing import Any
 from django import forms
 from django.forms import inlineformset_factory
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import AppointmentType, Kind, WorkingHours
+from pijnreset import bounds
+from pijnreset.form_bounds import (
+    booking_date_error,
+    local_time_error,
+    validate_past_date,
+    validate_single_line,
+)
 from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
 
@@ -19,14 +27,30 @@ def iso_z(moment: datetime) -> str:
 
 
 def parse_instant(text: str) -> datetime | None:
-    """An aware ISO 8601 instant, or None when malformed or without a zone."""
+    """An aware ISO 8601 instant, or None when malformed, without a zone or unrepresentable.
+
+    (0001-01-01T00:00+14:00 is a valid string whose UTC instant lies before year 1.)
+    """
     try:
         value = datetime.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return None
+        return value.astimezone(UTC)
+    except (ValueError, AttributeError, OverflowError):
         return None
-    if value.tzinfo is None or value.utcoffset() is None:
+
+
+def bookable_instant(text: str, *, today: date) -> datetime | None:
+    """`parse_instant`, and only inside the booking window (yesterday to two years ahead)."""
+    value = parse_instant(text)
+    if value is None or not bounds.instant_in_booking_window(value, today=today):
         return None
-    return value.astimezone(UTC)
+    return value
+
+
+def week_to_show(asked: date | None, *, today: date) -> date:
+    """The first day of the week of slots to show: from today, at most two years ahead."""
+    return bounds.clamp_to_booking_window(max(asked or today, today), today=today)
 
 
 def kind_choices_for(practice: Practice) -> list[tuple[str, str]]:
@@ -52,7 +76,8 @@ class SlotQueryForm(forms.Form):
 
     type = forms.ChoiceField(label=_("What kind of appointment?"))
     kind = forms.ChoiceField(label=_("How?"))
-    week = forms.DateField(required=False, widget=forms.HiddenInput)
+    # A navigation parameter: a week that is no date shows this week (never an error).
+    week = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, *args: Any, practice: Practice, types: list[AppointmentType], **kwargs: Any
@@ -61,6 +86,12 @@ class SlotQueryForm(forms.Form):
         self.types = {t.slug: t for t in types}
         _choice_field(self, "type").choices = [(t.slug, t.name) for t in types]
         _choice_field(self, "kind").choices = kind_choices_for(practice)
+
+    def clean_week(self) -> date | None:
+        try:
+            return date.fromisoformat(self.cleaned_data["week"])
+        except ValueError:
+            return None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -87,7 +118,8 @@ class SlotForm(forms.Form):
         self.practice = practice
 
     def clean_start(self) -> datetime:
-        value = parse_instant(self.cleaned_data["start"])
+        today = timezone.now().astimezone(self.practice.zone).date()
+        value = bookable_instant(self.cleaned_data["start"], today=today)
         if value is None:
             raise forms.ValidationError(_("This time is not valid."))
         return value
@@ -114,7 +146,10 @@ class SlotForm(forms.Form):
 
 class GuestForm(forms.Form):
     name = forms.CharField(
-        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your name"),
+        max_length=120,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -193,6 +228,7 @@ class AgendaForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
         required=False,
+        validators=[validate_past_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     view = forms.ChoiceField(
@@ -237,6 +273,7 @@ class BlockTimeForm(forms.Form):
         label=_("Reason"),
         max_length=120,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Only your colleagues see this. Do not write anything about patients."),
     )
 
@@ -250,6 +287,22 @@ class BlockTimeForm(forms.Form):
         data = self.cleaned_data
         first_day, from_time = data.get("first_day"), data.get("from_time")
         last_day, until_time = data.get("last_day"), data.get("until_time")
+        today = timezone.now().astimezone(self.practice.zone).date()
+        for name in ("first_day", "last_day"):
+            error = booking_date_error(data[name], today=today) if data.get(name) else None
+            if error is not None:
+                self.add_error(name, error)
+        for day_name, time_name in (("first_day", "from_time"), ("last_day", "until_time")):
+            day, moment = data.get(day_name), data.get(time_name)
+            error = (
+                local_time_error(datetime.combine(day, moment), self.practice.zone)
+                if day and moment
+                else None
+            )
+            if error is not None:
+                self.add_error(time_name, error)
+        if self.errors:
+            return data
         if first_day and from_time and last_day and until_time:
             zone = self.practice.zone
             data["start"] = datetime.combine(first_day, from_time, tzinfo=zone)

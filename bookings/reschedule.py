@@ -11,7 +11,7 @@ from django.utils.formats import date_format, time_format
 
 from bookings import actions, availability
 from bookings.errors import BookingError, TooManyReschedules
-from bookings.forms import RescheduleForm, iso_z, parse_instant
+from bookings.forms import RescheduleForm, iso_z, parse_instant, week_to_show
 from bookings.models import Appointment, Kind
 
 
@@ -31,7 +31,7 @@ def reschedule_page(
     practice = appointment.practice
     asked = parse_instant(request.GET.get("week", "")[:10] + "T00:00:00+00:00")
     today = now.astimezone(practice.zone).date()
-    first = max(asked.date(), today) if asked else today
+    first = week_to_show(asked.date() if asked else None, today=today)
     window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
     offered = availability.free_slots(
         practice=practice,

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import User
 from bookings import actions, availability, links
 from bookings.errors import BookingError, SlotTaken
-from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
+from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm, week_to_show
 from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
 from bookings.reschedule import reschedule_page
 from pijnreset import ratelimit
@@ -43,7 +43,7 @@ def slots(request: HttpRequest, practice_id: str) -> HttpResponse:
     if form.is_bound and form.is_valid():
         now = timezone.now()
         today = now.astimezone(practice.zone).date()
-        first = max(form.cleaned_data["week"] or today, today)
+        first = week_to_show(form.cleaned_data["week"], today=today)
         window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
         search = {
             "practice": practice,

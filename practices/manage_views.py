@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from pijnreset.bounds import parse_count
 from pijnreset.http import AuthenticatedRequest
 from practices import actions
 from practices.forms import (
@@ -88,10 +89,10 @@ def add_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse
 @require_POST
 def delete_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     practice = _managed_practice(request, practice_id)
-    closure_id = request.POST.get("closure", "")
-    if not closure_id.isdigit():
+    closure_id = parse_count(request.POST.get("closure", ""))
+    if closure_id is None:
         raise Http404
-    closure = get_object_or_404(practice.closures, pk=int(closure_id))
+    closure = get_object_or_404(practice.closures, pk=closure_id)
     closure.delete()
     messages.success(request, _("The closure is removed."))
     return redirect("practices:hours", practice_id=practice.public_id)
