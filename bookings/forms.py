@@ -172,9 +172,12 @@ class PhoneForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    start = forms.ChoiceField(label=_("Choose a new time"), widget=forms.RadioSelect)
-    # No kind: the appointment keeps its own (bookings/requests.py).
-    kind = forms.ChoiceField(label=_("How?"), required=False)
+    """A new time and way for an appointment. The offered times and ways are shown as
+    choices; what is sent is judged by bookings/requests.py and the action, exactly as
+    the API's reschedule is (no kind: the appointment keeps its own)."""
+
+    start = forms.CharField(label=_("Choose a new time"), max_length=40, widget=forms.RadioSelect)
+    kind = forms.CharField(label=_("How?"), max_length=20, required=False, widget=forms.Select)
     phone_to_call = forms.RegexField(
         label=_("Which number should we call?"),
         regex=r"^\+?[0-9][0-9 \-]{7,18}$",
@@ -195,8 +198,8 @@ class RescheduleForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.appointment = appointment
-        _choice_field(self, "start").choices = times
-        _choice_field(self, "kind").choices = kinds
+        self.fields["start"].widget.choices = times  # type: ignore[attr-defined]
+        self.fields["kind"].widget.choices = kinds  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         super().clean()
