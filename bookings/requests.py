@@ -76,11 +76,15 @@ class BookingRequest:
 # -- instants ----------------------------------------------------------------------
 
 
+def has_zone(moment: datetime) -> bool:
+    """The one aware-instant check: does `moment` say which instant it is?"""
+    return moment.tzinfo is not None and moment.utcoffset() is not None
+
+
 def aware_utc(moment: datetime) -> datetime | None:
-    """The one aware-instant check: `moment` in UTC, or None when it has no time zone."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        return None
-    return moment.astimezone(UTC)
+    """`moment` in UTC, or None when it has no time zone (OverflowError when UTC cannot
+    hold it: 0001-01-01T00:00+14:00)."""
+    return moment.astimezone(UTC) if has_zone(moment) else None
 
 
 def parse_instant(text: str) -> datetime | None:
