@@ -1,8 +1,10 @@
 """Booking over JSON: the same actions as the booking pages.
 
-POST /appointments answers 201 with the appointment, or 409 when the time is
-no longer free (the database decides; see docs/locking.md), or 429 after
-too many bookings (settings.RATE_LIMITS["booking"], per account per day). Another
+POST /appointments answers 201 with the appointment, 422 naming the field a
+request gets wrong (resolved by bookings/requests.py, as on the booking page),
+or 409 when the time is no longer free (the database decides; see
+docs/locking.md), or 429 after too many bookings
+(settings.RATE_LIMITS["booking"], per account per day). Another
 patient's appointment answers 404, as does one at a practice where you do
 not work.
 """
