@@ -15,6 +15,7 @@ from typing import Annotated
 from django.utils import timezone
 from pydantic import AfterValidator, Field
 
+from bookings.requests import has_zone
 from pijnreset import bounds
 
 PAST_WINDOW = f"{bounds.PAST_FIRST.isoformat()} to {bounds.PAST_LAST.isoformat()}"
@@ -29,7 +30,8 @@ def _past_date(value: dt.date) -> dt.date:
 
 def _booking_instant(value: dt.datetime) -> dt.datetime:
     today = timezone.now().date()
-    moment = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    # Naive here means UTC for the window only; bookings.requests refuses it by name.
+    moment = value if has_zone(value) else value.replace(tzinfo=dt.UTC)
     if not bounds.instant_in_booking_window(moment, today=today):
         raise ValueError(f"Give a time {BOOKING_WINDOW}.")
     return value

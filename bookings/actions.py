@@ -47,6 +47,7 @@ from bookings.models import (
     LinkPurpose,
     Status,
 )
+from bookings.requests import has_zone
 from practices.models import Practice, Therapist
 
 _OVERLAP_MARKERS = (
@@ -79,7 +80,7 @@ def _check_request(
     now: datetime,
 ) -> None:
     """Everything about a requested time except whether it is still free."""
-    if start.tzinfo is None:
+    if not has_zone(start):  # the one aware-instant check (bookings/requests.py)
         raise SlotNotOffered()
     if appointment_type.practice_id != practice.pk or not appointment_type.is_active:
         raise SlotNotOffered()

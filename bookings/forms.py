@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
@@ -9,8 +9,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bookings.models import AppointmentType, Kind, WorkingHours
-from pijnreset import bounds
+from bookings import requests
+from bookings.models import Appointment, AppointmentType, Kind, WorkingHours
 from pijnreset.form_bounds import (
     booking_date_error,
     local_time_error,
@@ -19,38 +19,6 @@ from pijnreset.form_bounds import (
 )
 from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
-
-
-def iso_z(moment: datetime) -> str:
-    """An aware instant as ISO 8601 in UTC with a Z: safe in a URL as it is."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_instant(text: str) -> datetime | None:
-    """An aware ISO 8601 instant, or None when malformed, without a zone or unrepresentable.
-
-    (0001-01-01T00:00+14:00 is a valid string whose UTC instant lies before year 1.)
-    """
-    try:
-        value = datetime.fromisoformat(text.strip())
-        if value.tzinfo is None or value.utcoffset() is None:
-            return None
-        return value.astimezone(UTC)
-    except (ValueError, AttributeError, OverflowError):
-        return None
-
-
-def bookable_instant(text: str, *, today: date) -> datetime | None:
-    """`parse_instant`, and only inside the booking window (yesterday to two years ahead)."""
-    value = parse_instant(text)
-    if value is None or not bounds.instant_in_booking_window(value, today=today):
-        return None
-    return value
-
-
-def week_to_show(asked: date | None, *, today: date) -> date:
-    """The first day of the week of slots to show: from today, at most two years ahead."""
-    return bounds.clamp_to_booking_window(max(asked or today, today), today=today)
 
 
 def kind_choices_for(practice: Practice) -> list[tuple[str, str]]:
@@ -75,7 +43,8 @@ class SlotQueryForm(forms.Form):
     """Which appointment, which way, which week: the slot list's filter (GET)."""
 
     type = forms.ChoiceField(label=_("What kind of appointment?"))
-    kind = forms.ChoiceField(label=_("How?"))
+    # No kind: the default of bookings/requests.py (the first way the type lists).
+    kind = forms.ChoiceField(label=_("How?"), required=False)
     # A navigation parameter: a week that is no date shows this week (never an error).
     week = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -83,7 +52,7 @@ class SlotQueryForm(forms.Form):
         self, *args: Any, practice: Practice, types: list[AppointmentType], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.types = {t.slug: t for t in types}
+        self.practice = practice
         _choice_field(self, "type").choices = [(t.slug, t.name) for t in types]
         _choice_field(self, "kind").choices = kind_choices_for(practice)
 
@@ -96,51 +65,56 @@ class SlotQueryForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        chosen = self.types.get(data.get("type", ""))
-        if chosen is not None and data.get("kind") and not chosen.allows(data["kind"]):
-            self.add_error(
-                "kind", _("This appointment cannot take place this way. Please choose another way.")
+        if self.errors:
+            return data
+        try:
+            asked = requests.resolve_slot_request(
+                practice=self.practice, appointment_type=data["type"], kind=data["kind"] or None
             )
-        data["appointment_type"] = chosen
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field, refused.message)
+            return data
+        data["appointment_type"], data["kind"] = asked.appointment_type, asked.kind
         return data
 
 
 class SlotForm(forms.Form):
-    """The chosen time: therapist, start (aware ISO 8601), type and kind."""
+    """The chosen time: therapist, start (aware ISO 8601), type and kind, resolved in
+    bookings/requests.py into `cleaned_data["request"]` (and its parts, by name)."""
 
-    therapist = forms.UUIDField(widget=forms.HiddenInput)
+    therapist = forms.CharField(max_length=40, widget=forms.HiddenInput)
     start = forms.CharField(max_length=40, widget=forms.HiddenInput)
-    type = forms.SlugField(max_length=40, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(choices=Kind.choices, widget=forms.HiddenInput)
+    type = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    kind = forms.CharField(max_length=20, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.practice = practice
-
-    def clean_start(self) -> datetime:
-        today = timezone.now().astimezone(self.practice.zone).date()
-        value = bookable_instant(self.cleaned_data["start"], today=today)
-        if value is None:
-            raise forms.ValidationError(_("This time is not valid."))
-        return value
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         if self.errors:
             return data
-        data["therapist"] = (
-            Therapist.objects.listed()
-            .filter(practices=self.practice, public_id=data["therapist"])
-            .first()
-        )
-        data["appointment_type"] = self.practice.appointment_types.filter(
-            slug=data["type"], is_active=True
-        ).first()
-        if data["therapist"] is None or data["appointment_type"] is None:
-            raise forms.ValidationError(
-                _("This time cannot be booked. Please choose one of the times shown.")
+        try:
+            asked = requests.resolve_booking_request(
+                start=data["start"],
+                kind=data["kind"] or None,
+                now=timezone.now(),
+                therapist=data["therapist"],
+                appointment_type=data["type"],
+                practice=self.practice,
             )
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+            return data
+        data |= {
+            "request": asked,
+            "therapist": asked.therapist,
+            "appointment_type": asked.appointment_type,
+            "kind": asked.kind,
+            "start": asked.start,
+        }
         return data
 
 
@@ -198,8 +172,12 @@ class PhoneForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    start = forms.ChoiceField(label=_("Choose a new time"), widget=forms.RadioSelect)
-    kind = forms.ChoiceField(label=_("How?"))
+    """A new time and way for an appointment. The offered times and ways are shown as
+    choices; what is sent is judged by bookings/requests.py and the action, exactly as
+    the API's reschedule is (no kind: the appointment keeps its own)."""
+
+    start = forms.CharField(label=_("Choose a new time"), max_length=40, widget=forms.RadioSelect)
+    kind = forms.CharField(label=_("How?"), max_length=20, required=False, widget=forms.Select)
     phone_to_call = forms.RegexField(
         label=_("Which number should we call?"),
         regex=r"^\+?[0-9][0-9 \-]{7,18}$",
@@ -211,17 +189,35 @@ class RescheduleForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, times: list[tuple[str, str]], kinds: list[tuple[str, str]], **kwargs: Any
+        self,
+        *args: Any,
+        appointment: Appointment,
+        times: list[tuple[str, str]],
+        kinds: list[tuple[str, str]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "start").choices = times
-        _choice_field(self, "kind").choices = kinds
+        self.appointment = appointment
+        self.fields["start"].widget.choices = times  # type: ignore[attr-defined]
+        self.fields["kind"].widget.choices = kinds  # type: ignore[attr-defined]
 
-    def clean_start(self) -> datetime:
-        value = parse_instant(self.cleaned_data["start"])
-        if value is None:
-            raise forms.ValidationError(_("This time is not valid."))
-        return value
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.errors:
+            return data
+        try:
+            asked = requests.resolve_booking_request(
+                start=data["start"],
+                kind=data["kind"] or None,
+                now=timezone.now(),
+                moving=self.appointment,
+            )
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+            return data
+        data |= {"request": asked, "start": asked.start, "kind": asked.kind}
+        return data
 
 
 class AgendaForm(forms.Form):
@@ -331,7 +327,3 @@ AppointmentTypeFormSet = inlineformset_factory(
     extra=0,
     can_delete=False,
 )
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())

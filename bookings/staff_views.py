@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from bookings import actions
+from bookings import actions, requests
 from bookings.errors import BookingError
 from bookings.forms import (
     AgendaForm,
     AppointmentTypeFormSet,
     BlockTimeForm,
     WorkingHoursFormSet,
-    monday_of,
 )
 from bookings.models import Appointment, BlockedTime, Status, WorkingHours
 from pijnreset.http import AuthenticatedRequest
@@ -59,17 +56,21 @@ def agenda_home(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     practice = _staffed_practice(request, practice_id)
-    today = timezone.now().astimezone(practice.zone).date()
+    now = timezone.now()
+    today = now.astimezone(practice.zone).date()
     form = AgendaForm(
         request.GET or None, practice=practice, initial={"date": today, "view": "week"}
     )
     data = form.cleaned_data if form.is_valid() else {}
     view = data.get("view") or "week"
-    first = data.get("date") or today
-    first = monday_of(first) if view == "week" else first
-    days = [first + timedelta(days=n) for n in range(7 if view == "week" else 1)]
-    start = datetime.combine(days[0], time(0), tzinfo=practice.zone)
-    end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=practice.zone)
+    window = requests.week_window(
+        data.get("date"),
+        zone=practice.zone,
+        now=now,
+        from_monday=True,
+        length=7 if view == "week" else 1,
+    )
+    days, start, end = window.days, window.start, window.end
     therapist = data.get("therapist")
     appointments = Appointment.objects.in_agenda(
         practice=practice, start=start, end=end, therapist=therapist
@@ -80,15 +81,14 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     by_day = {day: [] for day in days}  # type: dict[object, list[Appointment]]
     for appointment in appointments:
         by_day.setdefault(appointment.local_start().date(), []).append(appointment)
-    step = timedelta(days=7 if view == "week" else 1)
     context = {
         "practice": practice,
         "form": form,
         "view": view,
         "days": [(day, by_day.get(day, [])) for day in days],
         "blocks": blocks.select_related("therapist").order_by("start"),
-        "previous": days[0] - step,
-        "next": days[0] + step,
+        "previous": window.previous,
+        "next": window.next,
         "therapist": therapist,
         "may_manage": practice.is_managed_by(request.user),
     }

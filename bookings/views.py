@@ -7,7 +7,7 @@ always gives the same page.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from bookings import actions, availability, links
+from bookings import actions, availability, links, requests
 from bookings.errors import BookingError, SlotTaken
-from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm, week_to_show
+from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
 from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
 from bookings.reschedule import reschedule_page
 from pijnreset import ratelimit
@@ -42,32 +42,28 @@ def slots(request: HttpRequest, practice_id: str) -> HttpResponse:
     context: dict[str, object] = {"practice": practice, "form": form}
     if form.is_bound and form.is_valid():
         now = timezone.now()
-        today = now.astimezone(practice.zone).date()
-        first = week_to_show(form.cleaned_data["week"], today=today)
-        window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
+        week = requests.week_window(form.cleaned_data["week"], zone=practice.zone, now=now)
         search = {
             "practice": practice,
             "appointment_type": form.cleaned_data["appointment_type"],
             "kind": form.cleaned_data["kind"],
             "now": now,
         }
-        offered = availability.free_slots(
-            window_start=window_start, window_end=window_start + timedelta(days=7), **search
-        )
+        offered = availability.free_slots(window_start=week.start, window_end=week.end, **search)
         later = None
         if not offered:  # point to the first free day instead of an empty week
             ahead = availability.free_slots(
-                window_start=window_start + timedelta(days=7),
+                window_start=week.end,
                 window_end=now + timedelta(weeks=practice.horizon_weeks),
                 **search,
             )
             later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
         context |= {
             "days": availability.by_day(offered, practice),
-            "first": first,
-            "last": first + timedelta(days=6),
-            "previous_week": max(first - timedelta(days=7), today) if first > today else None,
-            "next_week": first + timedelta(days=7),
+            "first": week.first,
+            "last": week.last,
+            "previous_week": week.previous,
+            "next_week": week.next,
             "later": later,
             "chosen_type": form.cleaned_data["appointment_type"],
             "chosen_kind": form.cleaned_data["kind"],
@@ -82,7 +78,9 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
     # The chosen time travels in the address (GET), the visitor's details in the POST body.
     slot_form = SlotForm(request.GET, practice=practice)
     if not slot_form.is_valid():
-        return render(request, "bookings/book_invalid.html", {"practice": practice}, status=422)
+        reasons = [reason for found in slot_form.errors.values() for reason in found]
+        context = {"practice": practice, "reasons": reasons}
+        return render(request, "bookings/book_invalid.html", context, status=422)
     chosen = slot_form.cleaned_data
     details = _details_form(request, chosen["kind"])
     context = {"practice": practice, "slot_form": slot_form, "details": details, "chosen": chosen}

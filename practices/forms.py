@@ -13,14 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from pijnreset import bounds
 from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
 from practices import photos
-from practices.finder import (
-    DEFAULT_RADIUS_KM,
-    Filters,
-    Origin,
-    UnknownPlace,
-    origin_from_coordinates,
-    origin_from_text,
-)
+from practices.finder import DEFAULT_RADIUS_KM, Search, UnknownPlace, search_from
 from practices.geo import normalise_postcode
 from practices.models import (
     Closure,
@@ -72,36 +65,29 @@ class FinderForm(forms.Form):
     parking = forms.BooleanField(label=_("Parking nearby"), required=False)
     evening = forms.BooleanField(label=_("Open in the evening"), required=False)
 
-    origin: Origin | None = None
+    search: Search | None = None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        lat, lon, q = data.get("lat"), data.get("lon"), data.get("q", "").strip()
-        if lat is not None and lon is not None and not q:
-            self.origin = origin_from_coordinates(lat, lon)
-        elif q:
-            try:
-                self.origin = origin_from_text(q)
-            except UnknownPlace as error:
-                self.add_error("q", str(error.message))
+        if self.errors:
+            return data
+        try:
+            self.search = search_from(
+                q=data["q"],
+                lat=data["lat"],
+                lon=data["lon"],
+                radius_km=data["radius_km"],
+                service=data["service"],
+                specialisation=data["specialisation"],
+                language=data["language"],
+                wheelchair=data["wheelchair"],
+                parking=data["parking"],
+                evening=data["evening"],
+            )
+        except UnknownPlace as error:
+            self.add_error("q", str(error.message))
         return data
-
-    def filters(self, *, remote: bool = False) -> Filters:
-        data = self.cleaned_data
-        return Filters(
-            service=data.get("service", ""),
-            specialisation=data.get("specialisation", ""),
-            language=data.get("language", ""),
-            wheelchair=bool(data.get("wheelchair")),
-            parking=bool(data.get("parking")),
-            evening=bool(data.get("evening")),
-            remote=remote,
-        )
-
-    @property
-    def radius(self) -> float:
-        return float(self.cleaned_data.get("radius_km") or DEFAULT_RADIUS_KM)
 
     @property
     def has_search(self) -> bool:
