@@ -382,8 +382,13 @@ class Appointment(models.Model):
 
     # -- rules about this appointment ------------------------------------------
     def is_staff(self, user: User) -> bool:
-        """True when `user` works at or manages this appointment's practice."""
-        return Practice.objects.staffed_by(user).filter(pk=self.practice_id).exists()
+        """True when `user` works at or manages this appointment's practice (asked once
+        per user and loaded row: a page asks every rule about the same person)."""
+        asked: dict[tuple[int, int], bool] = self.__dict__.setdefault("_staff_answers", {})
+        key = (user.pk, self.practice_id)
+        if key not in asked:
+            asked[key] = Practice.objects.staffed_by(user).filter(pk=self.practice_id).exists()
+        return asked[key]
 
     def shows_private_to(self, user: User) -> bool:
         """The video room and the number to call: only for the patient and their therapist."""
