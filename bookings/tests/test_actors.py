@@ -187,3 +187,25 @@ def test_an_action_refuses_to_run_inside_someone_elses_transaction(now, annas, p
         actions.cancel_appointment(appointment=annas, actor=patient_anna, now=now)
     annas.refresh_from_db()
     assert annas.status == Status.CONFIRMED
+
+
+# -- the admin goes through the same action ------------------------------------------
+
+
+def test_the_admin_cancels_through_the_action_and_records_who(
+    client, now, annas, operator_olaf, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(operator_olaf)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/beheer/bookings/appointment/",
+            {"action": "cancel_by_the_practice", "_selected_action": [annas.pk]},
+        )
+    assert response.status_code == 302
+    annas.refresh_from_db()
+    assert (annas.status, annas.cancelled_by, annas.cancelled_as) == (
+        Status.CANCELLED,
+        operator_olaf,
+        CancelledAs.PRACTICE,
+    )
+    assert any(m.to == [annas.patient.email] for m in mailoutbox)
