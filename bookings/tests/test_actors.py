@@ -209,3 +209,37 @@ def test_the_admin_cancels_through_the_action_and_records_who(
         CancelledAs.PRACTICE,
     )
     assert any(m.to == [annas.patient.email] for m in mailoutbox)
+
+
+def test_a_manager_saves_appointment_types_through_the_action(
+    client, practice_a, manager_mila, therapist_joost
+):
+    url = f"/afspraken/praktijk/{practice_a.public_id}/afspraaktypen/"
+    client.force_login(manager_mila)
+    formset = client.get(url).context["formset"]
+    data = {
+        "appointment_types-TOTAL_FORMS": str(len(formset.forms)),
+        "appointment_types-INITIAL_FORMS": str(len(formset.forms)),
+    }
+    for index, form in enumerate(formset.forms):
+        kind = form.instance
+        data |= {
+            f"appointment_types-{index}-id": str(kind.pk),
+            f"appointment_types-{index}-name_nl": kind.name_nl,
+            f"appointment_types-{index}-name_en": kind.name_en,
+            f"appointment_types-{index}-duration_minutes": "45"
+            if kind.slug == "follow_up"
+            else str(kind.duration_minutes),
+            f"appointment_types-{index}-buffer_minutes": str(kind.buffer_minutes),
+            f"appointment_types-{index}-kinds": list(kind.kinds),
+            f"appointment_types-{index}-is_active": "on",
+        }
+    assert client.post(url, data).status_code == 302
+    follow_up = practice_a.appointment_types.get(slug="follow_up")
+    assert follow_up.duration_minutes == 45
+    with pytest.raises(NotYours):  # another practice's manager, calling the action itself
+        actions.save_appointment_types(
+            actor=therapist_joost, practice=practice_a, changes=[(follow_up, {"is_active": False})]
+        )
+    follow_up.refresh_from_db()
+    assert follow_up.is_active
