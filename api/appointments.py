@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
@@ -22,7 +22,7 @@ from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, FieldErrors, field_errors
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
-from bookings import actions, requests
+from bookings import access, actions, requests
 from bookings.errors import BookingError, KindNotOffered
 from bookings.models import Appointment, Kind
 from pijnreset import ratelimit
@@ -154,10 +154,12 @@ def _refusal(error: BookingError) -> Status[Error | FieldErrors]:
     return Status(error.status, Error(detail=error.message))
 
 
-def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return Appointment.objects.visible_to(request.auth).select_related(  # type: ignore[attr-defined]
-        "practice", "therapist", "appointment_type"
-    )
+def _visible(request: HttpRequest, appointment_id: UUID) -> Appointment | None:
+    """The appointment through its one access helper, or None where the helper says 404."""
+    try:
+        return access.appointment_for(request.auth, appointment_id)  # type: ignore[attr-defined]
+    except Http404:
+        return None
 
 
 @router.get("/appointments", response={200: list[AppointmentOut], **ANSWERS})
@@ -176,7 +178,7 @@ def list_appointments(request: HttpRequest):  # type: ignore[no-untyped-def]
 @router.get("/appointments/{appointment_id}", response={200: AppointmentOut, **ANSWERS})
 def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
     """Your appointment, or one at a practice where you work; 404 for any other."""
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
     return Status(200, _out(appointment, request.auth))  # type: ignore[attr-defined]
@@ -185,13 +187,13 @@ def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore
 @router.post("/appointments/{appointment_id}/cancel", response={200: AppointmentOut, **ANSWERS})
 def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
     """Cancel: a patient until the practice's deadline (then 409), the practice at any time."""
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
     try:
         cancelled = actions.cancel_appointment(
             appointment=appointment,
-            by_patient=appointment.patient_id == request.auth.pk,  # type: ignore[attr-defined]
+            actor=request.auth,  # type: ignore[attr-defined]
             now=timezone.now(),
         )
     except BookingError as error:
@@ -206,12 +208,11 @@ def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: 
     A patient until the practice's deadline and as often as it allows; after
     that 409 with the reason. The practice's staff at any time.
     """
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
-    by_patient = appointment.patient_id == request.auth.pk  # type: ignore[attr-defined]
     now = timezone.now()
-    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    refusal = appointment.reschedule_refusal(request.auth, now)  # type: ignore[attr-defined]
     if refusal is not None:  # the reason first, whatever the new time
         return _refusal(refusal)
     try:
@@ -223,7 +224,7 @@ def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: 
             start=asked.start,
             kind=asked.kind,
             phone_to_call=payload.phone_to_call or None,
-            by_patient=by_patient,
+            actor=request.auth,  # type: ignore[attr-defined]
             now=now,
         )
     except BookingError as error:

@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
+from accounts.models import User
 from bookings import actions, availability, requests
 from bookings.errors import BookingError, TooManyReschedules
 from bookings.forms import RescheduleForm
-from bookings.models import Appointment, Kind
+from bookings.models import Appointment, Kind, LinkHolder
 
 
 def _kinds(appointment: Appointment) -> list[tuple[str, str]]:
@@ -33,7 +34,7 @@ def _asked_day(request: HttpRequest) -> date | None:
 
 
 def reschedule_page(
-    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+    request: HttpRequest, appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> HttpResponse:
     now = timezone.now()
     practice = appointment.practice
@@ -57,7 +58,7 @@ def reschedule_page(
         )
         for slot in offered
     ]
-    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    refusal = appointment.reschedule_refusal(actor, now)
     form = RescheduleForm(
         request.POST if request.method == "POST" else None,
         appointment=appointment,
@@ -89,7 +90,7 @@ def reschedule_page(
             start=form.cleaned_data["start"],
             kind=form.cleaned_data["kind"],
             phone_to_call=form.cleaned_data["phone_to_call"] or None,
-            by_patient=by_patient,
+            actor=actor,
             now=now,
         )
     except BookingError as error:

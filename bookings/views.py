@@ -20,10 +20,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from bookings import actions, availability, links, requests
+from bookings import access, actions, availability, links, requests
 from bookings.errors import BookingError, SlotTaken
 from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
-from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
+from bookings.models import (
+    Appointment,
+    AppointmentLink,
+    Kind,
+    LinkHolder,
+    LinkPurpose,
+    Status,
+    format_span,
+)
 from bookings.reschedule import reschedule_page
 from pijnreset import ratelimit
 from pijnreset.http import AuthenticatedRequest
@@ -249,36 +257,25 @@ def manage_link(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return render(
-        request, "bookings/appointment.html", _detail_context(link.appointment, token=token)
-    )
+    context = _detail_context(link.appointment, access.link_holder(link), token=token)
+    return render(request, "bookings/appointment.html", context)
 
 
 def link_cancel(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return _cancel_page(request, link.appointment, by_patient=True, token=token)
+    return _cancel_page(request, link.appointment, access.link_holder(link), token=token)
 
 
 def link_reschedule(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return reschedule_page(request, link.appointment, by_patient=True, token=token)
+    return reschedule_page(request, link.appointment, access.link_holder(link), token=token)
 
 
 # -- the patient's own appointments (and the practice's, for its staff) ----------
-
-
-def _visible_appointment(request: AuthenticatedRequest, appointment_id: str) -> Appointment:
-    """Own appointment, or one at a practice where the user works; 404 for anything else."""
-    return get_object_or_404(
-        Appointment.objects.visible_to(request.user).select_related(
-            "practice", "therapist", "appointment_type", "patient"
-        ),
-        public_id=appointment_id,
-    )
 
 
 @login_required
@@ -300,60 +297,52 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def appointment_detail(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    context = _detail_context(appointment, viewer=request.user)
+    appointment = access.appointment_for(request.user, appointment_id)
+    context = _detail_context(appointment, request.user)
     return render(request, "bookings/appointment.html", context)
 
 
 @login_required
 def cancel(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    by_patient = appointment.patient_id == request.user.pk
-    return _cancel_page(request, appointment, by_patient=by_patient)
+    appointment = access.appointment_for(request.user, appointment_id)
+    return _cancel_page(request, appointment, request.user)
 
 
 @login_required
 def reschedule(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    by_patient = appointment.patient_id == request.user.pk
-    return reschedule_page(request, appointment, by_patient=by_patient)
+    appointment = access.appointment_for(request.user, appointment_id)
+    return reschedule_page(request, appointment, request.user)
 
 
 def _detail_context(
-    appointment: Appointment, *, token: str = "", viewer: User | None = None
+    appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> dict[str, object]:
-    """Who is looking (the patient, by account or link, or the practice) and what they may do."""
+    """Who is looking (the patient, by account or link, or the practice) and what the
+    model says they may do."""
     now = timezone.now()
-    is_patient = bool(token) or (viewer is not None and viewer.pk == appointment.patient_id)
-    is_staff = viewer is not None and appointment.is_staff(viewer)
-    if is_patient:
-        may_change = appointment.patient_may_change(now)
-        may_reschedule = appointment.patient_may_reschedule(now)
-    else:
-        may_change = may_reschedule = is_staff and appointment.status == Status.CONFIRMED
+    is_patient = appointment.acts_as_patient(actor)
+    may_reschedule = appointment.can_reschedule(actor, now)
     return {
         "appointment": appointment,
         "token": token,
-        "show_private": bool(token)
-        or (viewer is not None and appointment.shows_private_to(viewer)),
+        "show_private": isinstance(actor, LinkHolder) or appointment.shows_private_to(actor),
         "is_patient": is_patient,
-        "is_staff": is_staff,
-        "may_change": may_change,
+        "is_staff": appointment.acts_for_practice(actor),
+        "may_change": appointment.can_cancel(actor, now),
         "may_reschedule": may_reschedule,
-        "may_mark_outcome": is_staff and appointment.can_mark_outcome(now),
+        "may_mark_outcome": appointment.can_mark_outcome(actor, now),
     }
 
 
 def _cancel_page(
-    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+    request: HttpRequest, appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> HttpResponse:
-    viewer = None if token else request.user
-    context = _detail_context(appointment, token=token, viewer=viewer)  # type: ignore[arg-type]
+    context = _detail_context(appointment, actor, token=token)
     if request.method != "POST":
         return render(request, "bookings/cancel.html", context)
     try:
         appointment = actions.cancel_appointment(
-            appointment=appointment, by_patient=by_patient, now=timezone.now()
+            appointment=appointment, actor=actor, now=timezone.now()
         )
     except BookingError as error:
         context["error"] = error.message

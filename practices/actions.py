@@ -1,23 +1,80 @@
-"""Writes about practices and therapists that span rows."""
+"""Writes about practices and therapists that span rows.
+
+Each action takes the acting user (`actor`) and checks that they manage the practice
+itself (NotManager otherwise); it takes cleaned values, never forms.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
 from django.db import transaction
-from django.forms import BaseInlineFormSet
 
-from practices.forms import TherapistForm
-from practices.models import Practice, Therapist
-
-
-def save_opening_hours(*, formset: BaseInlineFormSet) -> None:  # type: ignore[type-arg]
-    """Replace a practice's opening hours as edited. One atomic block: all or nothing."""
-    with transaction.atomic():
-        formset.save()
+from accounts.models import User
+from practices.errors import NotManager
+from practices.models import OpeningHours, Practice, Therapist
 
 
-def save_therapist(*, form: TherapistForm, practice: Practice) -> Therapist:
-    """Save a therapist and make sure they work at `practice`. One atomic block."""
-    with transaction.atomic():
-        therapist = form.save()
+@dataclass(frozen=True)
+class OpeningBlock:
+    """One cleaned block of weekly opening hours (local wall-clock time)."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+
+def _require_manager(actor: User, practice: Practice) -> None:
+    if not actor.is_authenticated or not practice.is_managed_by(actor):
+        raise NotManager()
+
+
+def save_opening_hours(*, actor: User, practice: Practice, blocks: Sequence[OpeningBlock]) -> None:
+    """Replace a practice's opening hours by `blocks`. One durable atomic block: all or nothing."""
+    _require_manager(actor, practice)
+    with transaction.atomic(durable=True):
+        practice.opening_hours.all().delete()
+        OpeningHours.objects.bulk_create(
+            OpeningHours(practice=practice, weekday=b.weekday, opens=b.opens, closes=b.closes)
+            for b in blocks
+        )
+
+
+# What a manager may set on a therapist (model field names).
+THERAPIST_FIELDS = (
+    "name",
+    "photo",
+    "profession",
+    "big_number",
+    "quality_register_number",
+    "specialisations",
+    "languages",
+    "kinds",
+    "about_nl",
+    "about_en",
+    "email",
+    "is_active",
+)
+
+
+def save_therapist(
+    *, actor: User, practice: Practice, therapist: Therapist | None, values: Mapping[str, Any]
+) -> Therapist:
+    """Save a new (`therapist=None`) or existing therapist of `practice` from cleaned
+    values, and make sure they work there. A photo value follows Django's file fields:
+    a new file replaces, False clears, the stored file keeps. One durable atomic block.
+    """
+    _require_manager(actor, practice)
+    if therapist is not None and not therapist.practices.filter(pk=practice.pk).exists():
+        raise NotManager()
+    therapist = therapist or Therapist()
+    for name in THERAPIST_FIELDS:
+        if name in values:
+            Therapist._meta.get_field(name).save_form_data(therapist, values[name])  # type: ignore[union-attr]
+    with transaction.atomic(durable=True):
+        therapist.save()
         therapist.practices.add(practice)
     return therapist
