@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt, StrictSt
 from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
-from api.errors import ERRORS, Error, field_errors
+from api.errors import ERRORS, field_errors, problem
 from api.inputs import PastDate, multiline_ok
 from assessments.scoring import AreaKey
 from diary import actions
@@ -115,7 +115,7 @@ def get_check_in(request: HttpRequest, date: PastDate) -> Status[object]:
     """One day's check-in; 404 when there is none."""
     check_in = CheckIn.objects.of(_user(request)).filter(date=date).first()
     if check_in is None:
-        return Status(404, Error(detail="No check-in on this date."))
+        return Status(404, problem(404, "No check-in on this date.", loc=("path", "date")))
     return Status(200, _out(check_in))
 
 

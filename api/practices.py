@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from api.errors import ERRORS, Error, field_errors
+from api.errors import ERRORS, field_errors, problem
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import availability
 from bookings.models import Kind
@@ -74,7 +74,7 @@ def search_practices(request: HttpRequest, search: Query[PracticeSearch]):  # ty
         try:
             origin: finder.Origin | None = finder.origin_from_text(search.q)
         except finder.UnknownPlace as error:
-            return Status(404, Error(detail=str(error.message)))
+            return Status(404, problem(404, str(error.message), loc=("query", "q")))
     elif search.lat is not None and search.lon is not None:
         origin = finder.origin_from_coordinates(search.lat, search.lon)
     elif search.remote:
@@ -150,7 +150,9 @@ def list_slots(request: HttpRequest, practice_id: UUID, search: Query[SlotSearch
         else (types[0] if types else None)
     )
     if appointment_type is None:
-        return Status(404, Error(detail="This practice has no such appointment type."))
+        return Status(
+            404, problem(404, "This practice has no such appointment type.", loc=("query", "type"))
+        )
     kind = search.kind or next((k for k in appointment_type.kinds if practice.offers(k)), None)
     if kind is None or not practice.offers(kind) or not appointment_type.allows(kind):
         message = "This practice does not offer this type in this way."
