@@ -131,6 +131,7 @@ def test_without_credentials_401_in_the_one_format(client):
     response = client.get("/api/v1/checkins")
     assert response.status_code == 401 and response["WWW-Authenticate"] == "Bearer"
     assert [(e["loc"], e["type"]) for e in one_format(response)] == [([], "not_authenticated")]
+    assert "sleutel" in response.json()["detail"][0]["msg"]  # ours, in Dutch by default
 
 
 def test_a_session_without_the_csrf_token_is_403_in_the_one_format(patient_anna):
