@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -73,7 +74,7 @@ def errors(*statuses: int) -> dict[int, type[Errors]]:
     return dict.fromkeys(statuses, Errors)
 
 
-ERRORS: dict[int, type[Errors]] = errors(400, 401, 403, 404, 422)
+ERRORS: dict[int, type[Errors]] = errors(400, 401, 403, 404, 413, 422)
 
 
 def problem(
@@ -148,7 +149,8 @@ def error_answer(exc: Exception) -> tuple[int, Errors, dict[str, str]]:
     """The status, body and headers for one of the exceptions the API answers.
 
     The one exception handler (api/main.py) calls this for ninja's validation and
-    HTTP errors, Django's Http404, the clinical gate's refusal and `ApiError`.
+    HTTP errors, Django's Http404 and RequestDataTooBig, the clinical gate's refusal
+    and `ApiError`.
     """
     if isinstance(exc, ApiError):
         return exc.status, exc.body, exc.headers
@@ -158,6 +160,8 @@ def error_answer(exc: Exception) -> tuple[int, Errors, dict[str, str]]:
         return 403, problem(403, str(exc.message), type=exc.reason), {}
     if isinstance(exc, Http404):
         return 404, problem(404, _("Not found.")), {}
+    if isinstance(exc, RequestDataTooBig):  # over settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return 413, problem(413, _("The request is too large."), loc=("body",)), {}
     if isinstance(exc, AuthenticationError):
         message = _("Log in, or send a personal access token: Authorization: Bearer <token>.")
         return 401, problem(401, message), {"WWW-Authenticate": "Bearer"}

@@ -6,6 +6,7 @@ OpenAPI: /api/v1/openapi.json; interactive docs: /api/v1/docs.
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError, ValidationErrorContext
@@ -64,8 +65,16 @@ def answer_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return response
 
 
-for handled in (ValidationError, HttpError, Http404, ClinicalAccessDenied, ApiError):
-    api.add_exception_handler(handled, answer_error)
+for handled in (
+    ValidationError,
+    HttpError,
+    Http404,
+    RequestDataTooBig,
+    ClinicalAccessDenied,
+    ApiError,
+):
+    # ninja types a handler's exception as "an exception or its class"; it passes instances.
+    api.add_exception_handler(handled, answer_error)  # type: ignore[arg-type]
 
 
 # Routers, one line per area (keep the order stable):

@@ -364,7 +364,7 @@ def _examples(examples: dict[str, Any]) -> dict[str, Any]:
     return {"requestBody": {"content": {"application/json": content}}}
 
 
-_ERRORS = errors(422, 429)
+_ERRORS = errors(413, 422, 429)
 CASE_A = {
     "pain_areas": [
         "shoulder_girdle_left", "shoulder_girdle_right", "upper_arm_left", "hip_left",

@@ -160,6 +160,15 @@ def test_not_found_is_404_in_the_one_format(api, client):
     assert appointment.status_code == 404 and one_format(appointment)[0]["type"] == "not_found"
 
 
+def test_a_body_over_the_upload_limit_is_413_in_the_one_format(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+    response = client.post(
+        "/api/v1/scoring/pgic", '{"answer": 4, "x": "' + "a" * 200 + '"}', "application/json"
+    )
+    assert response.status_code == 413
+    assert [(e["loc"], e["type"]) for e in one_format(response)] == [(["body"], "too_large")]
+
+
 def test_a_query_error_is_422_naming_the_parameter(client):
     response = client.get("/api/v1/practices", {"lat": 95, "lon": 5})
     assert response.status_code == 422
