@@ -20,7 +20,7 @@ from ninja import Field, Router, Schema, Status
 
 from accounts.models import User
 from api.auth import api_auth
-from api.errors import ERRORS, Error, FieldErrors, field_errors
+from api.errors import ERRORS, Errors, errors, field_errors, problem
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import access, actions, requests
 from bookings.errors import BookingError, KindNotOffered
@@ -83,8 +83,8 @@ class RescheduleIn(Schema):
     )
 
 
-ANSWERS = {**ERRORS, 409: Error, 410: Error}
-BOOKING_ANSWERS = {**ANSWERS, 429: Error}
+ANSWERS = {**ERRORS, **errors(409, 410)}
+BOOKING_ANSWERS = {**ANSWERS, **errors(429)}
 
 
 def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
@@ -127,7 +127,7 @@ def create_appointment(request: HttpRequest, response: HttpResponse, payload: Ap
     refusal = ratelimit.hit(request, "booking")
     if refusal is not None:
         response["Retry-After"] = str(refusal.retry_after)
-        return Status(429, Error(detail=refusal.message))
+        return Status(429, problem(429, refusal.message))
     try:
         appointment = actions.book_slot(
             practice=asked.practice,
@@ -144,14 +144,14 @@ def create_appointment(request: HttpRequest, response: HttpResponse, payload: Ap
     return Status(201, _out(appointment, request.auth))  # type: ignore[attr-defined]
 
 
-def _refusal(error: BookingError) -> Status[Error | FieldErrors]:
+def _refusal(error: BookingError) -> Status[Errors]:
     """409/410 with the reason; 422 names the field the reason is about."""
     if isinstance(error, requests.RequestRefused):
         return Status(422, field_errors({error.field: error.message}, where={}))
     if error.status == 422:
         field = "kind" if isinstance(error, KindNotOffered) else "start"
         return Status(422, field_errors({field: error.message}, where={}))
-    return Status(error.status, Error(detail=error.message))
+    return Status(error.status, problem(error.status, error.message))
 
 
 def _visible(request: HttpRequest, appointment_id: UUID) -> Appointment | None:
@@ -180,7 +180,7 @@ def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore
     """Your appointment, or one at a practice where you work; 404 for any other."""
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, Error(detail="There is no appointment with this id."))
+        return Status(404, problem(404, "There is no appointment with this id."))
     return Status(200, _out(appointment, request.auth))  # type: ignore[attr-defined]
 
 
@@ -189,7 +189,7 @@ def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ign
     """Cancel: a patient until the practice's deadline (then 409), the practice at any time."""
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, Error(detail="There is no appointment with this id."))
+        return Status(404, problem(404, "There is no appointment with this id."))
     try:
         cancelled = actions.cancel_appointment(
             appointment=appointment,
@@ -210,7 +210,7 @@ def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: 
     """
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, Error(detail="There is no appointment with this id."))
+        return Status(404, problem(404, "There is no appointment with this id."))
     now = timezone.now()
     refusal = appointment.reschedule_refusal(request.auth, now)  # type: ignore[attr-defined]
     if refusal is not None:  # the reason first, whatever the new time

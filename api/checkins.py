@@ -11,13 +11,14 @@ from typing import Annotated
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt, StrictStr
 
 from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
-from api.errors import ERRORS, Error, field_errors
+from api.errors import ERRORS, field_errors, problem
 from api.inputs import PastDate, multiline_ok
 from assessments.scoring import AreaKey
 from diary import actions
@@ -115,7 +116,7 @@ def get_check_in(request: HttpRequest, date: PastDate) -> Status[object]:
     """One day's check-in; 404 when there is none."""
     check_in = CheckIn.objects.of(_user(request)).filter(date=date).first()
     if check_in is None:
-        return Status(404, Error(detail="No check-in on this date."))
+        return Status(404, problem(404, _("No check-in on this date."), loc=("path", "date")))
     return Status(200, _out(check_in))
 
 
@@ -133,10 +134,10 @@ def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object
     last = period.to or user.local_date(timezone.now())
     first = period.from_ or max(last - dt.timedelta(days=29), bounds.PAST_FIRST)
     if first > last:
-        problem = {"from": "'from' must not be after 'to'."}
-        return Status(422, field_errors(problem, where={"from": ("query",)}))
+        wrong_way = {"from": _("'from' must not be after 'to'.")}
+        return Status(422, field_errors(wrong_way, where={"from": ("query",)}))
     if (last - first).days >= MAX_RANGE_DAYS:
-        problem = {"to": f"At most {MAX_RANGE_DAYS} days at once."}
-        return Status(422, field_errors(problem, where={"to": ("query",)}))
+        too_long = {"to": _("At most %(days)d days at once.") % {"days": MAX_RANGE_DAYS}}
+        return Status(422, field_errors(too_long, where={"to": ("query",)}))
     found = CheckIn.objects.of(user).between(first, last).order_by("date")
     return Status(200, [_out(check_in) for check_in in found])

@@ -4,16 +4,47 @@ Each area has its own module in this package with a `router`; add it below.
 OpenAPI: /api/v1/openapi.json; interactive docs: /api/v1/docs.
 """
 
-from django.http import HttpRequest, HttpResponse
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError, ValidationErrorContext
 
 from accounts.access import ClinicalAccessDenied
+from api.errors import ApiError, error_answer
+from api.parser import StrictJSONParser
 
-api = NinjaAPI(
+
+class PijnresetAPI(NinjaAPI):
+    def validation_error_from_error_contexts(
+        self, error_contexts: list[ValidationErrorContext[Any]]
+    ) -> ValidationError:
+        """ninja's errors, with the body located as sent: ["body", "pain"], not
+        ["body", "payload", "pain"] (the endpoint's parameter name is no part of the API)."""
+        error = super().validation_error_from_error_contexts(error_contexts)
+        names = {
+            getattr(context.model, "__read_from_single_attr__", None)
+            for context in error_contexts
+            if context.model.__ninja_param_source__ == "body"
+        } - {None}
+        for item in error.errors:
+            loc = tuple(item["loc"])
+            if len(loc) >= 2 and loc[0] == "body" and loc[1] in names:
+                item["loc"] = (loc[0], *loc[2:])
+        return error
+
+
+api = PijnresetAPI(
     title="pijnreset API",
     version="1",
     description=(
         "Check-ins, open scoring, practices and appointments. Dates are ISO 8601. "
+        "Every request body is one JSON object (a key given twice is refused; numbers are "
+        "read as exact decimals). Every error answer has one shape, "
+        '{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}: `loc` names the input '
+        "(empty for the request as a whole), `msg` is for people, `type` for programs "
+        "(docs/api.md). "
         "Health-data endpoints answer 403 to staff accounts and to patients without "
         "an active health-data consent. "
         "Input bounds (docs/input-bounds.md): check-in dates 1900-01-01 to 2100-12-31; "
@@ -21,13 +52,29 @@ api = NinjaAPI(
         "characters (newlines and tabs allowed in notes). Outside them: 422 naming the field."
     ),
     urls_namespace="api",
+    parser=StrictJSONParser(),
 )
 
 
-@api.exception_handler(ClinicalAccessDenied)
-def clinical_access_denied(request: HttpRequest, exc: ClinicalAccessDenied) -> HttpResponse:
-    """The clinical gate's refusal (accounts/access.py), in the API's error shape."""
-    return api.create_response(request, {"detail": str(exc.message)}, status=403)
+def answer_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """The one exception handler: every error the API raises, in the one format."""
+    status, body, headers = error_answer(exc)
+    response = api.create_response(request, body.model_dump(), status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+for handled in (
+    ValidationError,
+    HttpError,
+    Http404,
+    RequestDataTooBig,
+    ClinicalAccessDenied,
+    ApiError,
+):
+    # ninja types a handler's exception as "an exception or its class"; it passes instances.
+    api.add_exception_handler(handled, answer_error)  # type: ignore[arg-type]
 
 
 # Routers, one line per area (keep the order stable):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 
-from api.errors import ERRORS, Error, field_errors
+from api.errors import ERRORS, field_errors, problem
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import availability, requests
 from bookings.models import Kind
@@ -92,7 +92,7 @@ def search_practices(request: HttpRequest, search: Query[PracticeSearch]):  # ty
             limit=search.limit,
         )
     except finder.UnknownPlace as error:
-        return Status(404, Error(detail=str(error.message)))
+        return Status(404, problem(404, str(error.message), loc=("query", "q")))
     if wanted.origin is None and not search.remote:
         message = "Give q, or lat and lon, or remote=true."
         return Status(422, field_errors({"q": message}, where={"q": ("query",)}))

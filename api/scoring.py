@@ -5,26 +5,28 @@ pain against the baseline (section 3.2).
 
 Public: no log-in, nothing stored, nothing logged about the answers. Rate-limited per
 client address by the one limiter (pijnreset/ratelimit.py, settings.RATE_LIMITS["scoring"],
-60 a minute by default; 429 with Retry-After after that).
+60 a minute by default; 429 with Retry-After after that), counted before the body is read,
+so bad requests count too.
 
-The body is parsed here, not by ninja, so that every bad input is a 422 with the field
-named, ``{"detail": "fatigue: must be from 0 to 3, got 4", "field": "fatigue"}``: a body
-that is not JSON, not an object, has a key twice, an unknown or missing field, a value of
-the wrong type (true is not a number) or out of range, an unknown or repeated body area,
-the wrong number of items. The checks are those of the pure scoring functions in
-`assessments.scoring`, so the API and the questionnaires can never disagree; nothing is
-ever scored from partial input. The request schemas below document the same rules.
+Two checks, one error format (docs/api.md): the request schemas below validate the body
+(ninja and pydantic, with the API's strict JSON reader: a key twice, NaN, a body that is not
+an object are refused), then the pure scoring functions of `assessments.scoring` and
+`assessments.change` check again, so the API and the questionnaires can never disagree.
+Either way a bad input is a 422 whose `loc` names the field (``["body", "items", 2]``);
+nothing is ever scored from partial input.
 """
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import wraps
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
-from pydantic import ConfigDict, StrictBool, StrictInt
+from ninja.decorators import decorate_view
+from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, WithJsonSchema
 
+from api.errors import Errors, RateLimited, errors, field_errors, problem
 from assessments import change, scoring
 from assessments.rounding import round_half_up
 from assessments.scoring import AreaKey, InvalidAnswers
@@ -39,7 +41,7 @@ Symptom = Annotated[StrictInt, Field(ge=0, le=3)]
 Frequency = Annotated[StrictInt, Field(ge=0, le=3)]
 
 
-# --- Schemas (documentation of the request bodies; validation is the pure functions') ---
+# --- Schemas: the first check of each body (the pure scorers are the second) ---
 
 
 class Acr2016In(Schema):
@@ -151,17 +153,33 @@ class FiqrOut(Schema):
     missing_function_items: int = Field(..., description="0, or 1 (function sum scaled by 9/8)")
 
 
+def _json_number(value: object) -> object:
+    """A JSON number only (int, or Decimal from the strict reader): not true, not "4.9"."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError("must be a number from 0 to 10")
+    return value
+
+
+# A mean pain score, 0-10, kept exact: 7.0 - 4.9 is 2.1, not 2.0999...
+Mean = Annotated[
+    Decimal,
+    BeforeValidator(_json_number),
+    Field(ge=0, le=10, decimal_places=MAX_DECIMALS),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10}),
+]
+
+
 class ChangeIn(Schema):
     """Either two means (JSON numbers, read exactly as decimals) or the daily scores."""
 
     model_config = ConfigDict(extra="forbid")
 
-    baseline: Annotated[float, Field(ge=0, le=10)] | None = Field(
-        None, description="Mean pain at baseline, 0-10 (read as an exact decimal)"
+    baseline: Mean | None = Field(
+        None,
+        description=f"Mean pain at baseline, 0-10, at most {MAX_DECIMALS} decimals "
+        "(read as an exact decimal)",
     )
-    current: Annotated[float, Field(ge=0, le=10)] | None = Field(
-        None, description="Mean pain now, 0-10"
-    )
+    current: Mean | None = Field(None, description="Mean pain now, 0-10")
     baseline_scores: list[Annotated[StrictInt, Field(ge=0, le=10)]] | None = Field(
         None, min_length=4, description="Daily scores of the first 14 days (at least 4)"
     )
@@ -198,25 +216,11 @@ class ChangeOut(Schema):
     )
 
 
-class ScoringError(Schema):
-    detail: str = Field(..., description="What is wrong, naming the field")
-    field: str = Field(..., description="The field: a key, items[i] (0-based), or body")
+# --- Scoring each instrument from its validated body (the pure functions check again) ---
 
 
-# --- Scoring each instrument from a decoded JSON object ---
-
-
-def _only(data: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    for key in data:
-        if key not in allowed:
-            raise InvalidAnswers(key, "is not a field of this instrument")
-    for key in allowed:
-        if key not in data or data[key] is None:
-            raise InvalidAnswers(key, "is missing")
-
-
-def _acr2016(data: dict[str, Any]) -> dict[str, Any]:
-    score = scoring.acr2016_from_answers(data)
+def _acr2016(payload: Acr2016In) -> dict[str, Any]:
+    score = scoring.acr2016_from_answers(payload.model_dump())
     return {
         "wpi": score.wpi,
         "regions": score.regions,
@@ -228,9 +232,8 @@ def _acr2016(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _phq4(data: dict[str, Any]) -> dict[str, Any]:
-    _only(data, ("items",))
-    score = scoring.phq4(data["items"])
+def _phq4(payload: Phq4In) -> dict[str, Any]:
+    score = scoring.phq4(payload.items)
     return {
         "total": score.total,
         "severity": score.severity,
@@ -241,21 +244,18 @@ def _phq4(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _phq9(data: dict[str, Any]) -> dict[str, Any]:
-    _only(data, ("items",))
-    score = scoring.phq9(data["items"])
+def _phq9(payload: Phq9In) -> dict[str, Any]:
+    score = scoring.phq9(payload.items)
     return {"total": score.total, "severity": score.severity, "crisis": score.crisis}
 
 
-def _gad7(data: dict[str, Any]) -> dict[str, Any]:
-    _only(data, ("items",))
-    score = scoring.gad7(data["items"])
+def _gad7(payload: Gad7In) -> dict[str, Any]:
+    score = scoring.gad7(payload.items)
     return {"total": score.total, "severity": score.severity}
 
 
-def _pgic(data: dict[str, Any]) -> dict[str, Any]:
-    _only(data, ("answer",))
-    score = scoring.pgic(data["answer"])
+def _pgic(payload: PgicIn) -> dict[str, Any]:
+    score = scoring.pgic(payload.answer)
     return {
         "answer": score.answer,
         "label": score.label,
@@ -264,34 +264,47 @@ def _pgic(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _fiqr(data: dict[str, Any]) -> dict[str, Any]:
-    _only(data, ("items",))
-    score = scoring.fiqr(data["items"])
+def _fiqr(payload: FiqrIn) -> dict[str, Any]:
+    score = scoring.fiqr(payload.items)
     # Classified and rounded on exact values; the one-decimal Decimal is exactly a float's repr.
     shown = {name: float(value) for name, value in score.display().items()}
     return {**shown, "missing_function_items": score.missing_function_items}
 
 
-def _nrs_mean(data: dict[str, Any], name: str) -> Decimal:
-    value = data[name]
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise InvalidAnswers(name, "must be a number from 0 to 10")
-    if not 0 <= value <= 10:
-        raise InvalidAnswers(name, f"must be from 0 to 10, got {value}")
-    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
-    if not isinstance(exponent, int) or exponent < -MAX_DECIMALS:
-        raise InvalidAnswers(name, f"must have at most {MAX_DECIMALS} decimals")
-    return Decimal(value)
+MEANS = ("baseline", "current")
+DAILY_SCORES = ("baseline_scores", "current_scores")
 
 
-def _change(data: dict[str, Any]) -> dict[str, Any]:
+class WrongPair(Exception):
+    """A change body with fields of both forms, or one of a pair missing: 422 naming them."""
+
+    def __init__(self, errors: Mapping[str, str], type: str) -> None:
+        super().__init__(errors)
+        self.errors = errors
+        self.type = type
+
+
+def _pair(payload: ChangeIn) -> tuple[str, str]:
+    """Which form was sent: the daily scores if either list is there, else the two means."""
+    given = payload.model_fields_set
+    pair = DAILY_SCORES if given & set(DAILY_SCORES) else MEANS
+    mixed = [name for name in ChangeIn.model_fields if name in given and name not in pair]
+    if mixed:
+        message = "Give either baseline and current, or baseline_scores and current_scores."
+        raise WrongPair(dict.fromkeys(mixed, message), "extra_forbidden")
+    missing = [name for name in pair if getattr(payload, name) is None]
+    if missing:
+        raise WrongPair(dict.fromkeys(missing, "Field required"), "missing")
+    return pair
+
+
+def _change(payload: ChangeIn) -> dict[str, Any]:
     """Percent change (docs/clinical.md 3.2) on exact values: 7.0 -> 4.9 is 30.0 %, moderate."""
-    if "baseline_scores" in data or "current_scores" in data:
-        _only(data, ("baseline_scores", "current_scores"))
+    if _pair(payload) == DAILY_SCORES:
         means = {}
-        for name in ("baseline_scores", "current_scores"):
+        for name in DAILY_SCORES:
             try:
-                mean = change.exact_mean_of(data[name], minimum=4)
+                mean = change.exact_mean_of(getattr(payload, name), minimum=4)
             except InvalidAnswers as exc:  # name the list: "current_scores[3]", not "scores[3]"
                 raise InvalidAnswers(exc.field.replace("scores", name, 1), exc.message) from exc
             if mean is None:
@@ -301,8 +314,8 @@ def _change(data: dict[str, Any]) -> dict[str, Any]:
         shown_baseline = round_half_up(means["baseline_scores"])
         shown_current = round_half_up(means["current_scores"])
     else:
-        _only(data, ("baseline", "current"))
-        baseline, current = _nrs_mean(data, "baseline"), _nrs_mean(data, "current")
+        baseline, current = payload.baseline, payload.current
+        assert baseline is not None and current is not None  # _pair saw both
         result = change.percent_change(baseline, current)
         shown_baseline, shown_current = round_half_up(baseline), round_half_up(current)
     return {
@@ -318,73 +331,40 @@ def _change(data: dict[str, Any]) -> dict[str, Any]:
 # --- The shared request handling ---
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
+def _counted(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Count the request against the scoring limit before its body is read (ninja validates
+    the body before the endpoint runs, and bad requests must count too)."""
+    operation = run.__self__  # type: ignore[attr-defined]
+
+    @wraps(run)
+    def counted(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        refusal = ratelimit.hit(request, "scoring")
+        if refusal is not None:
+            return operation.api.on_exception(request, RateLimited(refusal))  # type: ignore[no-any-return]
+        return run(request, **kwargs)
+
+    return counted
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _DuplicateKey(key)
-        found[key] = value
-    return found
-
-
-def _decode(body: bytes, *, exact: bool = False) -> dict[str, Any]:
-    """The JSON object of the body; with ``exact``, numbers with a fraction become Decimals."""
+def _score(scorer: Callable[[Any], dict[str, Any]], payload: Schema) -> Status[Any]:
+    """200 with the score, or 422 naming the field the pure scorer (the second check) refused."""
     try:
-        data = json.loads(
-            body.decode("utf-8"),
-            object_pairs_hook=_no_duplicates,
-            parse_float=Decimal if exact else float,
-        )
-    except _DuplicateKey as exc:
-        raise InvalidAnswers(exc.key, "is given more than once") from exc
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InvalidAnswers("body", "must be a JSON object (application/json)") from exc
-    if not isinstance(data, dict):
-        raise InvalidAnswers("body", "must be a JSON object, not a list or a single value")
-    return data
-
-
-def _score(
-    request: HttpRequest,
-    response: HttpResponse,
-    scorer: Callable[[dict[str, Any]], dict[str, Any]],
-    *,
-    exact: bool = False,
-) -> Status:
-    refusal = ratelimit.hit(request, "scoring")
-    if refusal is not None:
-        response["Retry-After"] = str(refusal.retry_after)
-        return Status(429, {"detail": refusal.message, "field": "rate_limit"})
-    try:
-        return Status(200, scorer(_decode(request.body, exact=exact)))
+        return Status(200, scorer(payload))
     except InvalidAnswers as exc:
-        return Status(422, {"detail": str(exc), "field": exc.field})
+        return Status(422, field_errors({exc.field: exc.message}, where={}))
+    except WrongPair as exc:
+        return Status(422, field_errors(exc.errors, where={}, type=exc.type))
 
 
 # --- OpenAPI documentation ---
 
 
-def _body(schema: type[Schema], examples: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": schema.model_json_schema(),
-                    "examples": {name: {"value": value} for name, value in examples.items()},
-                }
-            },
-        }
-    }
+def _examples(examples: dict[str, Any]) -> dict[str, Any]:
+    content = {"examples": {name: {"value": value} for name, value in examples.items()}}
+    return {"requestBody": {"content": {"application/json": content}}}
 
 
-_ERRORS = {422: ScoringError, 429: ScoringError}
+_ERRORS = errors(413, 422, 429)
 CASE_A = {
     "pain_areas": [
         "shoulder_girdle_left", "shoulder_girdle_right", "upper_arm_left", "hip_left",
@@ -399,8 +379,7 @@ CASE_A = {
     "/scoring/acr2016",
     response={200: Acr2016Out, **_ERRORS},
     summary="Score the ACR 2016 fibromyalgia criteria (WPI, SSS, FS)",
-    openapi_extra=_body(
-        Acr2016In,
+    openapi_extra=_examples(
         {
             "case_A": CASE_A,
             "no_pain": {
@@ -414,100 +393,105 @@ CASE_A = {
         },
     ),  # fmt: skip
 )
-def score_acr2016(request: HttpRequest, response: HttpResponse) -> Status:
+@decorate_view(_counted)
+def score_acr2016(request: HttpRequest, payload: Acr2016In) -> Status[Any]:
     """Case A of docs/clinical.md 3.1 gives WPI 8, 5 regions, SSS 6, FS 14 (severe)."""
-    return _score(request, response, _acr2016)
+    return _score(_acr2016, payload)
 
 
 @router.post(
     "/scoring/phq4",
     response={200: Phq4Out, **_ERRORS},
     summary="Score the PHQ-4 (anxiety and depression screen)",
-    openapi_extra=_body(Phq4In, {"mild_anxiety_positive": {"items": [2, 1, 1, 1]}}),
+    openapi_extra=_examples({"mild_anxiety_positive": {"items": [2, 1, 1, 1]}}),
 )
-def score_phq4(request: HttpRequest, response: HttpResponse) -> Status:
+@decorate_view(_counted)
+def score_phq4(request: HttpRequest, payload: Phq4In) -> Status[Any]:
     """[2, 1, 1, 1] gives total 5 (mild), anxiety 3 (positive screen), depression 2."""
-    return _score(request, response, _phq4)
+    return _score(_phq4, payload)
 
 
 @router.post(
     "/scoring/phq9",
     response={200: Phq9Out, **_ERRORS},
     summary="Score the PHQ-9 (depression), with the crisis flag",
-    openapi_extra=_body(Phq9In, {"mild_with_crisis": {"items": [1, 1, 2, 1, 0, 1, 1, 0, 1]}}),
+    openapi_extra=_examples({"mild_with_crisis": {"items": [1, 1, 2, 1, 0, 1, 1, 0, 1]}}),
 )
-def score_phq9(request: HttpRequest, response: HttpResponse) -> Status:
+@decorate_view(_counted)
+def score_phq9(request: HttpRequest, payload: Phq9In) -> Status[Any]:
     """Any answer above 0 on item 9 sets `crisis`: show crisis help before the result."""
-    return _score(request, response, _phq9)
+    return _score(_phq9, payload)
 
 
 @router.post(
     "/scoring/gad7",
     response={200: Gad7Out, **_ERRORS},
     summary="Score the GAD-7 (anxiety)",
-    openapi_extra=_body(Gad7In, {"mild": {"items": [1, 1, 1, 1, 1, 0, 0]}}),
+    openapi_extra=_examples({"mild": {"items": [1, 1, 1, 1, 1, 0, 0]}}),
 )
-def score_gad7(request: HttpRequest, response: HttpResponse) -> Status:
-    return _score(request, response, _gad7)
+@decorate_view(_counted)
+def score_gad7(request: HttpRequest, payload: Gad7In) -> Status[Any]:
+    return _score(_gad7, payload)
 
 
 @router.post(
     "/scoring/pgic",
     response={200: PgicOut, **_ERRORS},
     summary="Classify a Patients' Global Impression of Change answer",
-    openapi_extra=_body(PgicIn, {"much_improved": {"answer": 2}}),
+    openapi_extra=_examples({"much_improved": {"answer": 2}}),
 )
-def score_pgic(request: HttpRequest, response: HttpResponse) -> Status:
-    return _score(request, response, _pgic)
+@decorate_view(_counted)
+def score_pgic(request: HttpRequest, payload: PgicIn) -> Status[Any]:
+    return _score(_pgic, payload)
 
 
 @router.post(
     "/scoring/fiqr",
     response={200: FiqrOut, **_ERRORS},
     summary="Score the FIQR (structure only: no item text is part of pijnreset)",
-    openapi_extra=_body(
-        FiqrIn,
+    openapi_extra=_examples(
         {
             "total_55": {"items": [5] * 9 + [6, 4] + [6] * 10},
             "one_function_item_missing": {"items": [5, 5, None] + [5] * 6 + [6, 4] + [6] * 10},
         },
     ),
 )
-def score_fiqr(request: HttpRequest, response: HttpResponse) -> Status:
+@decorate_view(_counted)
+def score_fiqr(request: HttpRequest, payload: FiqrIn) -> Status[Any]:
     """A response that cannot be scored (two function items missing, say) answers 422."""
-    return _score(request, response, _fiqr)
+    return _score(_fiqr, payload)
 
 
 @router.post(
     "/scoring/change",
     response={200: ChangeOut, **_ERRORS},
     summary="Percent change of pain against the baseline (IMMPACT, docs/clinical.md 3.2)",
-    openapi_extra=_body(
-        ChangeIn,
+    openapi_extra=_examples(
         {
             "moderate": {"baseline": 7.0, "current": 4.9},
             "from_daily_scores": {"baseline_scores": [7, 7, 6, 8], "current_scores": [5, 4, 5, 4]},
         },
     ),
 )
-def score_change(request: HttpRequest, response: HttpResponse) -> Status:
+@decorate_view(_counted)
+def score_change(request: HttpRequest, payload: ChangeIn) -> Status[Any]:
     """Means and the percent change are exact (numbers are read as exact decimals, daily
     scores give exact fractions); the percent is rounded once, half away from zero, and the
     meaning is decided on that shown value: 7.0 -> 4.9 is exactly 30.0 %, "moderate"
     (binary floats would give 29.99...). An increase of 10 % or more is "worse" only when
     pain rose by at least 1 point. "Minimal" up to 30 %, "worse", the 1-point floor and
-    the 14-day/7-day windows are product rules beyond IMMPACT."""
-    return _score(request, response, _change, exact=True)
+    the 14-day/7-day windows are product rules beyond IMMPACT. Send either `baseline` and
+    `current`, or `baseline_scores` and `current_scores`."""
+    return _score(_change, payload)
 
 
 @router.post(
     "/scoring/{instrument}",
-    response={404: ScoringError},
+    response=errors(404),
     summary="Any other instrument: not known",
     include_in_schema=False,
 )
-def unknown_instrument(request: HttpRequest, instrument: str) -> Status:
+def unknown_instrument(request: HttpRequest, instrument: str) -> Status[Errors]:
     known = "acr2016, pgic, phq4, phq9, gad7, fiqr, change"
-    return Status(
-        404, {"detail": f"instrument: unknown; use one of {known}", "field": "instrument"}
-    )
+    message = f"Unknown instrument; use one of {known}."
+    return Status(404, problem(404, message, loc=("path", "instrument")))

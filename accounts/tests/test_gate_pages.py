@@ -58,14 +58,17 @@ def test_the_api_answers_403_with_the_message(client, therapist_eva, patient_ann
     client.force_login(therapist_eva)
     response = client.get("/api/v1/checkins")
     assert response.status_code == 403
-    assert "voor patiënten" in response.json()["detail"]  # Eva's own language
+    (error,) = response.json()["detail"]  # the API's one error format
+    assert "voor patiënten" in error["msg"]  # Eva's own language
+    assert error["type"] == "not_patient"
 
     _withdraw(patient_anna)
     client.force_login(patient_anna)
     day = patient_anna.local_date().isoformat()
     response = client.put(f"/api/v1/checkins/{day}", {"pain": 4}, content_type="application/json")
     assert response.status_code == 403
-    assert "toestemming" in response.json()["detail"]
+    assert "toestemming" in response.json()["detail"][0]["msg"]
+    assert response.json()["detail"][0]["type"] == "no_consent"
     assert not CheckIn.objects.exists()
 
 

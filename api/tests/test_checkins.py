@@ -96,9 +96,10 @@ def test_seven_days_back_is_fine(api):
     assert put(api, TODAY - timedelta(days=7), {"pain": 3}).status_code == 200
 
 
-def test_malformed_json_is_400(api):
+def test_malformed_json_is_422_naming_the_body(api):
     response = put(api, TODAY, "{pain: 5")
-    assert response.status_code == 400 and "detail" in response.json()
+    assert response.status_code == 422 and locs(response) == [("body",)]
+    assert response.json()["detail"][0]["type"] == "json_invalid"
     assert not CheckIn.objects.exists()
 
 

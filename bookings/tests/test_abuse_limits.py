@@ -180,10 +180,11 @@ def test_60_api_bookings_by_one_patient_stop_at_3_upcoming_and_then_10_a_day(
     # 3 booked; then "you already have 3 upcoming here" (409) up to the 10 a day; then 429.
     assert codes == [201] * 3 + [409] * 7 + [429] * 50
     assert (
-        "upcoming appointments" in answers[3].json()["detail"]
-        or "afspraken" in (answers[3].json()["detail"])
+        "upcoming appointments" in answers[3].json()["detail"][0]["msg"]
+        or "afspraken" in (answers[3].json()["detail"][0]["msg"])
     )
-    assert "detail" in answers[10].json() and int(answers[10]["Retry-After"]) > 0
+    assert answers[10].json()["detail"][0]["type"] == "rate_limited"
+    assert int(answers[10]["Retry-After"]) > 0
     assert Appointment.objects.filter(patient=patient_anna).count() == 3
 
     bram = client_at(ATTACKER)  # the same address, another account

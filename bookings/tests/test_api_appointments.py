@@ -52,7 +52,7 @@ def test_the_same_time_twice_answers_409_with_a_clear_message(
     client.force_login(patient_bram)
     response = post(client, payload(eva, kind="video", type_="video_consult"))
     assert response.status_code == 409
-    assert "net door iemand anders geboekt" in response.json()["detail"]
+    assert "net door iemand anders geboekt" in response.json()["detail"][0]["msg"]
     assert Appointment.objects.count() == 1
 
 
@@ -93,7 +93,7 @@ def test_bad_input_gets_a_4xx_with_the_reason_and_saves_nothing(
     client.force_login(patient_anna)
     response = post(client, payload(eva) | change)
     assert response.status_code == status, response.content
-    assert response.json()["detail"]
+    assert response.json()["detail"][0]["msg"]
     assert not Appointment.objects.exists()
 
 

@@ -129,7 +129,9 @@ def test_the_api_gives_the_same_reason_for_blocked_time(client, now, practice_a,
         content_type="application/json",
     )  # fmt: skip
     assert response.status_code == 409
-    assert response.json()["detail"] == "Deze tijd is niet beschikbaar. Kies een andere tijd."
+    assert response.json()["detail"][0]["msg"] == (
+        "Deze tijd is niet beschikbaar. Kies een andere tijd."
+    )
     assert not Appointment.objects.filter(status=Status.CONFIRMED).exists()
 
 
@@ -153,7 +155,7 @@ def test_the_api_move_answers_409_with_the_reason_after_the_last_allowed_move(
         assert response.status_code == 200 and response.json()["start"] == start
     response = client.post(url, {"start": "2026-03-04T13:00:00Z"}, content_type="application/json")
     assert response.status_code == 409
-    assert "al zo vaak verzet als de praktijk toestaat" in response.json()["detail"]
+    assert "al zo vaak verzet als de praktijk toestaat" in response.json()["detail"][0]["msg"]
     appointment.refresh_from_db()
     assert (appointment.start, appointment.reschedule_count) == (at(4, 12), 2)
 
