@@ -12,16 +12,16 @@ enqueued with `transaction.on_commit`, so a refused booking sends nothing.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext
 
 from accounts.models import User
-from bookings import tasks
+from bookings import slots, tasks
 from bookings.availability import is_offered
 from bookings.db import OVERLAP_CONSTRAINT_NAME
 from bookings.errors import (
@@ -46,6 +46,7 @@ from bookings.models import (
     Kind,
     LinkPurpose,
     Status,
+    WorkingHours,
 )
 from practices.models import Practice, Therapist
 
@@ -498,14 +499,26 @@ def send_due_reminders(*, now: datetime) -> int:
     return claimed
 
 
-def save_working_hours(*, formset: BaseInlineFormSet, practice: Practice) -> None:  # type: ignore[type-arg]
-    """Save a therapist's edited working hours at `practice`. One atomic block."""
+def replace_working_hours(
+    *, therapist: Therapist, practice: Practice, hours: Sequence[slots.WorkingHours]
+) -> None:
+    """Make `hours` the therapist's whole week of working hours at `practice`.
+
+    One atomic block: the old blocks go and the new ones come, or nothing changes.
+    Blocks at other practices stay as they are.
+    """
     with transaction.atomic():
-        for hours in formset.save(commit=False):
-            hours.practice = practice
-            hours.save()
-        for hours in formset.deleted_objects:
-            hours.delete()
+        WorkingHours.objects.filter(therapist=therapist, practice=practice).delete()
+        WorkingHours.objects.bulk_create(
+            WorkingHours(
+                therapist=therapist,
+                practice=practice,
+                weekday=block.weekday,
+                start=block.start,
+                end=block.end,
+            )
+            for block in hours
+        )
 
 
 DEFAULT_TYPES = (

@@ -4,10 +4,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from bookings import slots
 from bookings.models import AppointmentType, Kind, WorkingHours
 from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
@@ -259,9 +260,20 @@ class BlockTimeForm(forms.Form):
         return data
 
 
+class BaseWorkingHoursFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+    def working_hours(self) -> list[slots.WorkingHours]:
+        """The week as edited (call after is_valid): rows kept, empty and deleted ones left out."""
+        return [
+            slots.WorkingHours(weekday=row["weekday"], start=row["start"], end=row["end"])
+            for row in self.cleaned_data
+            if row and not row.get("DELETE")
+        ]
+
+
 WorkingHoursFormSet = inlineformset_factory(
     Therapist,
     WorkingHours,
+    formset=BaseWorkingHoursFormSet,
     fields=["weekday", "start", "end"],
     extra=2,
     can_delete=True,

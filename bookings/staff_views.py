@@ -176,7 +176,9 @@ def working_hours(
         return render(request, "bookings/working_hours.html", context)
     if not formset.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
-    actions.save_working_hours(formset=formset, practice=practice)
+    actions.replace_working_hours(
+        therapist=therapist, practice=practice, hours=formset.working_hours()
+    )
     messages.success(request, _("The working hours are saved."))
     return redirect(
         "bookings:working_hours", practice_id=practice.public_id, therapist_id=therapist.public_id

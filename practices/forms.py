@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from practices.actions import OpeningTimes
 from practices.finder import (
     DEFAULT_RADIUS_KM,
     Filters,
@@ -146,9 +147,20 @@ class OperatorPracticeForm(PracticeForm):
         fields = [*PracticeForm.Meta.fields, "quality_label", "is_active"]
 
 
+class BaseOpeningHoursFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+    def opening_times(self) -> list[OpeningTimes]:
+        """The week as edited (call after is_valid): rows kept, empty and deleted ones left out."""
+        return [
+            OpeningTimes(row["weekday"], row["opens"], row["closes"])
+            for row in self.cleaned_data
+            if row and not row.get("DELETE")
+        ]
+
+
 OpeningHoursFormSet = inlineformset_factory(
     Practice,
     OpeningHours,
+    formset=BaseOpeningHoursFormSet,
     fields=["weekday", "opens", "closes"],
     extra=2,
     can_delete=True,

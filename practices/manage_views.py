@@ -61,7 +61,7 @@ def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
     context = {"formset": formset, "practice": practice, "closure_form": closure_form}
     if request.method == "POST":
         if formset.is_valid():
-            actions.save_opening_hours(formset=formset)
+            actions.replace_opening_hours(practice=practice, hours=formset.opening_times())
             messages.success(request, _("The opening hours are saved."))
             return redirect("practices:hours", practice_id=practice.public_id)
         return render(request, "practices/manage/hours.html", context, status=422)
@@ -112,7 +112,7 @@ def edit_therapist(
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "practices/manage/therapist.html", context, status=422)
-        therapist = actions.save_therapist(form=form, practice=practice)
+        therapist = actions.save_therapist(therapist=form.save(commit=False), practice=practice)
         messages.success(request, _("The therapist is saved."))
         return redirect(
             "practices:therapist_edit",
