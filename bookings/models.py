@@ -192,7 +192,7 @@ class AppointmentQuerySet(models.QuerySet["Appointment"]):
         )
         if therapist is not None:
             rows = rows.filter(therapist=therapist)
-        return rows.select_related("therapist", "appointment_type", "patient").order_by(
+        return rows.select_related("practice", "therapist", "appointment_type", "patient").order_by(
             "start", "therapist__name"
         )
 
