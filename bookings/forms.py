@@ -260,20 +260,9 @@ class BlockTimeForm(forms.Form):
         return data
 
 
-class BaseWorkingHoursFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
-    def working_hours(self) -> list[slots.WorkingHours]:
-        """The week as edited (call after is_valid): rows kept, empty and deleted ones left out."""
-        return [
-            slots.WorkingHours(weekday=row["weekday"], start=row["start"], end=row["end"])
-            for row in self.cleaned_data
-            if row and not row.get("DELETE")
-        ]
-
-
 WorkingHoursFormSet = inlineformset_factory(
     Therapist,
     WorkingHours,
-    formset=BaseWorkingHoursFormSet,
     fields=["weekday", "start", "end"],
     extra=2,
     can_delete=True,
@@ -282,6 +271,16 @@ WorkingHoursFormSet = inlineformset_factory(
         "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     },
 )
+
+
+def edited_working_hours(formset: BaseInlineFormSet) -> list[slots.WorkingHours]:  # type: ignore[type-arg]
+    """The week as edited in a valid WorkingHoursFormSet: empty and deleted rows left out."""
+    return [
+        slots.WorkingHours(weekday=row["weekday"], start=row["start"], end=row["end"])
+        for row in formset.cleaned_data
+        if row and not row.get("DELETE")
+    ]
+
 
 AppointmentTypeFormSet = inlineformset_factory(
     Practice,

@@ -20,6 +20,7 @@ from bookings.forms import (
     AppointmentTypeFormSet,
     BlockTimeForm,
     WorkingHoursFormSet,
+    edited_working_hours,
     monday_of,
 )
 from bookings.models import Appointment, BlockedTime, Status, WorkingHours
@@ -177,7 +178,7 @@ def working_hours(
     if not formset.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
     actions.replace_working_hours(
-        therapist=therapist, practice=practice, hours=formset.working_hours()
+        therapist=therapist, practice=practice, hours=edited_working_hours(formset)
     )
     messages.success(request, _("The working hours are saved."))
     return redirect(

@@ -8,7 +8,52 @@ from typing import NamedTuple
 
 from django.db import transaction
 
+from accounts.models import User
+from bookings.models import AppointmentType
 from practices.models import OpeningHours, Practice, Therapist
+
+BATCH = 2000
+
+
+def create_practice(
+    *, practice: Practice, opening_hours: Sequence[OpeningTimes] = (), managers: Sequence[User] = ()
+) -> Practice:
+    """Add one practice to the network, ready to be booked: its opening hours, its
+    managers and the network's default appointment types come with it.
+
+    `practice` is an unsaved instance with the cleaned values set. One atomic
+    block: the practice exists with all of it, or not at all. Every entry point
+    (admin, demo, `manage.py generate_network`, tests) creates practices here.
+    """
+    with transaction.atomic():
+        (saved,) = create_practices(practices=[practice], opening_hours=opening_hours)
+        saved.managers.add(*managers)
+    return saved
+
+
+def create_practices(
+    *, practices: Sequence[Practice], opening_hours: Sequence[OpeningTimes] = ()
+) -> list[Practice]:
+    """`create_practice` for many at once (the benchmark network): the same rows,
+    written in batches. Each practice gets the same `opening_hours`. One atomic block.
+    """
+    with transaction.atomic():
+        # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
+        saved = Practice.objects.bulk_create(practices, batch_size=BATCH)
+        OpeningHours.objects.bulk_create(
+            (
+                OpeningHours(
+                    practice=p, weekday=block.weekday, opens=block.opens, closes=block.closes
+                )
+                for p in saved
+                for block in opening_hours
+            ),
+            batch_size=BATCH,
+        )
+        AppointmentType.objects.bulk_create(
+            (row for p in saved for row in AppointmentType.defaults_for(p)), batch_size=BATCH
+        )
+    return saved
 
 
 class OpeningTimes(NamedTuple):

@@ -147,20 +147,9 @@ class OperatorPracticeForm(PracticeForm):
         fields = [*PracticeForm.Meta.fields, "quality_label", "is_active"]
 
 
-class BaseOpeningHoursFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
-    def opening_times(self) -> list[OpeningTimes]:
-        """The week as edited (call after is_valid): rows kept, empty and deleted ones left out."""
-        return [
-            OpeningTimes(row["weekday"], row["opens"], row["closes"])
-            for row in self.cleaned_data
-            if row and not row.get("DELETE")
-        ]
-
-
 OpeningHoursFormSet = inlineformset_factory(
     Practice,
     OpeningHours,
-    formset=BaseOpeningHoursFormSet,
     fields=["weekday", "opens", "closes"],
     extra=2,
     can_delete=True,
@@ -169,6 +158,15 @@ OpeningHoursFormSet = inlineformset_factory(
         "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     },
 )
+
+
+def edited_opening_times(formset: BaseInlineFormSet) -> list[OpeningTimes]:  # type: ignore[type-arg]
+    """The week as edited in a valid OpeningHoursFormSet: empty and deleted rows left out."""
+    return [
+        OpeningTimes(row["weekday"], row["opens"], row["closes"])
+        for row in formset.cleaned_data
+        if row and not row.get("DELETE")
+    ]
 
 
 class ClosureForm(forms.ModelForm):  # type: ignore[type-arg]

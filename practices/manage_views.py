@@ -18,6 +18,7 @@ from practices.forms import (
     OperatorPracticeForm,
     PracticeForm,
     TherapistForm,
+    edited_opening_times,
 )
 from practices.models import Practice, Therapist
 
@@ -61,7 +62,7 @@ def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
     context = {"formset": formset, "practice": practice, "closure_form": closure_form}
     if request.method == "POST":
         if formset.is_valid():
-            actions.replace_opening_hours(practice=practice, hours=formset.opening_times())
+            actions.replace_opening_hours(practice=practice, hours=edited_opening_times(formset))
             messages.success(request, _("The opening hours are saved."))
             return redirect("practices:hours", practice_id=practice.public_id)
         return render(request, "practices/manage/hours.html", context, status=422)
