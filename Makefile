@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt scripts/requirements.py
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml constraints.txt package.json package-lock.json
-	$(PY) scripts/requirements.py --extra test > $(VENV)/requirements-test.txt
+	$(PY) scripts/requirements.py --extra test --extra dev > $(VENV)/requirements-test.txt
 	$(BIN)/pip install -q -c constraints.txt -r $(VENV)/requirements-test.txt
 	npm ci --no-audit --no-fund --silent
 	@touch $@
