@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 600
 MEASURED_SUFFIXES = {".py", ".html", ".js", ".css"}
 UNMEASURED_PARTS = {"migrations", "locale", "vendor"}
+NOT_OURS = {".git", ".venv", "node_modules", "staticfiles", "__pycache__"}
 LAYERS_ACTIONS_MAY_NOT_IMPORT = ("forms", "views")
 
 
@@ -77,18 +78,25 @@ def django_import_chain(
 
 
 def measured_files(root: Path = ROOT) -> list[Path]:
-    """The project's own modules: tracked .py, .html, .js and .css outside migrations,
-    locale and vendored files."""
+    """The project's own modules: .py, .html, .js and .css outside migrations, locale and
+    vendored files (git's list of files; without git, the tree minus what is not ours)."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],  # noqa: S607
         cwd=root,
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout.splitlines()
+    )
+    if listed.returncode == 0:
+        names = listed.stdout.splitlines()
+    else:
+        names = [
+            str(path.relative_to(root))
+            for path in root.rglob("*")
+            if not NOT_OURS.intersection(path.relative_to(root).parts)
+        ]
     return [
         root / name
-        for name in listed
+        for name in names
         if Path(name).suffix in MEASURED_SUFFIXES
         and not UNMEASURED_PARTS.intersection(Path(name).parts)
         and (root / name).is_file()
@@ -194,6 +202,13 @@ module = ["app.rules", "app.scoring"]
 disallow_untyped_defs = true
 """
     assert pure_modules(pyproject) == ["app.rules", "app.scoring"]
+
+
+def test_the_length_rule_without_git_leaves_out_what_is_not_ours(tmp_path):
+    for name in [".venv/lib/big.py", "node_modules/axe.js", "app/vendor/htmx.js", "app/a.css"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    assert measured_files(tmp_path) == [tmp_path / "app/a.css"]
 
 
 def test_the_length_rule_catches_a_long_module(tmp_path):
