@@ -1,8 +1,10 @@
 """Booking over JSON: the same actions as the booking pages.
 
-POST /appointments answers 201 with the appointment, or 409 when the time is
-no longer free (the database decides; see docs/locking.md), or 429 after
-too many bookings (settings.RATE_LIMITS["booking"], per account per day). Another
+POST /appointments answers 201 with the appointment, 422 naming the field a
+request gets wrong (resolved by bookings/requests.py, as on the booking page),
+or 409 when the time is no longer free (the database decides; see
+docs/locking.md), or 429 after too many bookings
+(settings.RATE_LIMITS["booking"], per account per day). Another
 patient's appointment answers 404, as does one at a practice where you do
 not work.
 """
@@ -12,32 +14,41 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, FieldErrors, field_errors
-from bookings import actions
-from bookings.availability import is_offered
-from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
-from bookings.models import Appointment, AppointmentType, Kind
+from api.inputs import BOOKING_WINDOW, BookingInstant, Text
+from bookings import access, actions, requests
+from bookings.errors import BookingError, KindNotOffered
+from bookings.models import Appointment, Kind
 from pijnreset import ratelimit
-from practices.models import Practice, Therapist
 
 router = Router(tags=["appointments"], auth=api_auth)
 
 
+KIND_DEFAULT = (
+    "in_person, phone or video; default: the first way the appointment type lists "
+    "that the practice and the therapist offer"
+)
+
+
 class AppointmentIn(Schema):
     therapist: UUID = Field(description="The therapist's id, as in the slot list")
-    start: dt.datetime = Field(description="Aware ISO 8601, a start from the slot list")
-    kind: Kind
-    type: str = Field(max_length=40, description="Appointment type code, e.g. video_consult")
-    practice: UUID | None = Field(
-        None, description="Needed only when the therapist works at several practices"
+    start: BookingInstant = Field(
+        description=f"Aware ISO 8601, a start from the slot list ({BOOKING_WINDOW})"
     )
-    phone_to_call: str = Field(
+    kind: Kind | None = Field(None, description=KIND_DEFAULT)
+    type: Text = Field(max_length=40, description="Appointment type code, e.g. video_consult")
+    practice: UUID | None = Field(
+        None,
+        description="Needed only when the therapist works at several practices; "
+        "default: the one where this time is offered",
+    )
+    phone_to_call: Text = Field(
         "", max_length=20, description="For a phone consult: the number to call"
     )
 
@@ -63,7 +74,9 @@ class AppointmentOut(Schema):
 
 
 class RescheduleIn(Schema):
-    start: dt.datetime = Field(description="Aware ISO 8601, a free start of the same therapist")
+    start: BookingInstant = Field(
+        description=f"Aware ISO 8601, a free start of the same therapist ({BOOKING_WINDOW})"
+    )
     kind: Kind | None = Field(None, description="Another way to meet; default: as it is")
     phone_to_call: str = Field(
         "", max_length=20, description="When moving to a phone appointment: the number to call"
@@ -94,63 +107,34 @@ def _out(appointment: Appointment, viewer: User) -> AppointmentOut:
     )
 
 
-def _where(
-    therapist: Therapist, payload: AppointmentIn, now: dt.datetime
-) -> tuple[Practice, AppointmentType]:
-    """The practice and type meant: the given practice, or the one where this time is offered."""
-    practices = [p for p in therapist.practices.all() if p.is_active]
-    if payload.practice is not None:
-        practices = [p for p in practices if p.public_id == payload.practice]
-    types = {
-        t.practice_id: t
-        for t in AppointmentType.objects.filter(
-            practice__in=practices, slug=payload.type, is_active=True
-        )
-    }
-    candidates = [(p, types[p.pk]) for p in practices if p.pk in types]
-    if len(candidates) == 1:
-        return candidates[0]
-    for practice, appointment_type in candidates:
-        if is_offered(
-            practice=practice,
-            therapist=therapist,
-            appointment_type=appointment_type,
-            kind=payload.kind,
-            start=payload.start,
-            now=now,
-        ):
-            return practice, appointment_type
-    raise SlotNotOffered()
-
-
 @router.post("/appointments", response={201: AppointmentOut, **BOOKING_ANSWERS})
 def create_appointment(request: HttpRequest, response: HttpResponse, payload: AppointmentIn):  # type: ignore[no-untyped-def]
-    """Book a free slot for yourself. 409 when someone else was just faster; 429 (with
-    Retry-After) after too many bookings today."""
-    if payload.start.tzinfo is None or payload.start.utcoffset() is None:
-        message = "'start' needs a time zone, e.g. 2026-03-02T09:00:00Z."
-        return Status(422, field_errors({"start": message}, where={}))
-    therapist = (
-        Therapist.objects.listed()
-        .prefetch_related("practices")
-        .filter(public_id=payload.therapist)
-        .first()
-    )
-    if therapist is None:
-        return Status(404, Error(detail="There is no therapist with this id."))
+    """Book a free slot for yourself. 422 names the field that does not fit (unknown
+    therapist, practice or type, a kind not offered, a start without a time zone); 409
+    when someone else was just faster; 429 (with Retry-After) after too many bookings today."""
+    now = timezone.now()
+    try:
+        asked = requests.resolve_booking_request(
+            start=payload.start,
+            kind=payload.kind,
+            now=now,
+            therapist=payload.therapist,
+            appointment_type=payload.type,
+            practice=payload.practice,
+        )
+    except BookingError as error:
+        return _refusal(error)
     refusal = ratelimit.hit(request, "booking")
     if refusal is not None:
         response["Retry-After"] = str(refusal.retry_after)
         return Status(429, Error(detail=refusal.message))
-    now = timezone.now()
     try:
-        practice, appointment_type = _where(therapist, payload, now)
         appointment = actions.book_slot(
-            practice=practice,
-            therapist=therapist,
-            appointment_type=appointment_type,
-            kind=payload.kind,
-            start=payload.start.astimezone(dt.UTC),
+            practice=asked.practice,
+            therapist=asked.therapist,
+            appointment_type=asked.appointment_type,
+            kind=asked.kind,
+            start=asked.start,
             now=now,
             patient=request.auth,  # type: ignore[attr-defined]
             phone_to_call=payload.phone_to_call,
@@ -162,16 +146,20 @@ def create_appointment(request: HttpRequest, response: HttpResponse, payload: Ap
 
 def _refusal(error: BookingError) -> Status[Error | FieldErrors]:
     """409/410 with the reason; 422 names the field the reason is about."""
+    if isinstance(error, requests.RequestRefused):
+        return Status(422, field_errors({error.field: error.message}, where={}))
     if error.status == 422:
         field = "kind" if isinstance(error, KindNotOffered) else "start"
         return Status(422, field_errors({field: error.message}, where={}))
     return Status(error.status, Error(detail=error.message))
 
 
-def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return Appointment.objects.visible_to(request.auth).select_related(  # type: ignore[attr-defined]
-        "practice", "therapist", "appointment_type"
-    )
+def _visible(request: HttpRequest, appointment_id: UUID) -> Appointment | None:
+    """The appointment through its one access helper, or None where the helper says 404."""
+    try:
+        return access.appointment_for(request.auth, appointment_id)  # type: ignore[attr-defined]
+    except Http404:
+        return None
 
 
 @router.get("/appointments", response={200: list[AppointmentOut], **ANSWERS})
@@ -190,7 +178,7 @@ def list_appointments(request: HttpRequest):  # type: ignore[no-untyped-def]
 @router.get("/appointments/{appointment_id}", response={200: AppointmentOut, **ANSWERS})
 def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
     """Your appointment, or one at a practice where you work; 404 for any other."""
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
     return Status(200, _out(appointment, request.auth))  # type: ignore[attr-defined]
@@ -199,13 +187,13 @@ def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore
 @router.post("/appointments/{appointment_id}/cancel", response={200: AppointmentOut, **ANSWERS})
 def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore[no-untyped-def]
     """Cancel: a patient until the practice's deadline (then 409), the practice at any time."""
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
     try:
         cancelled = actions.cancel_appointment(
             appointment=appointment,
-            by_patient=appointment.patient_id == request.auth.pk,  # type: ignore[attr-defined]
+            actor=request.auth,  # type: ignore[attr-defined]
             now=timezone.now(),
         )
     except BookingError as error:
@@ -220,24 +208,23 @@ def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: 
     A patient until the practice's deadline and as often as it allows; after
     that 409 with the reason. The practice's staff at any time.
     """
-    appointment = _visible(request).filter(public_id=appointment_id).first()
+    appointment = _visible(request, appointment_id)
     if appointment is None:
         return Status(404, Error(detail="There is no appointment with this id."))
-    by_patient = appointment.patient_id == request.auth.pk  # type: ignore[attr-defined]
     now = timezone.now()
-    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    refusal = appointment.reschedule_refusal(request.auth, now)  # type: ignore[attr-defined]
     if refusal is not None:  # the reason first, whatever the new time
         return _refusal(refusal)
-    if payload.start.tzinfo is None or payload.start.utcoffset() is None:
-        message = "'start' needs a time zone, e.g. 2026-03-02T09:00:00Z."
-        return Status(422, field_errors({"start": message}, where={}))
     try:
+        asked = requests.resolve_booking_request(
+            start=payload.start, kind=payload.kind, now=now, moving=appointment
+        )
         moved = actions.reschedule_appointment(
             appointment=appointment,
-            start=payload.start.astimezone(dt.UTC),
-            kind=payload.kind,
+            start=asked.start,
+            kind=asked.kind,
             phone_to_call=payload.phone_to_call or None,
-            by_patient=by_patient,
+            actor=request.auth,  # type: ignore[attr-defined]
             now=now,
         )
     except BookingError as error:

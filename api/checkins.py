@@ -12,17 +12,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt, StrictStr
 
 from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, Error, field_errors
+from api.inputs import PastDate, multiline_ok
 from assessments.scoring import AreaKey
 from diary import actions
 from diary.errors import CheckInDateError, CheckInError
 from diary.models import CheckIn, CheckInRevision
 from diary.values import NOTE_MAX_LENGTH, CheckInValues
+from pijnreset import bounds
 
 router = Router(tags=["check-ins"], auth=api_auth)
 
@@ -43,7 +45,14 @@ class CheckInIn(Schema):
     mood: Score | None = Field(None, description="0 very low, 10 very good")
     gut: Score | None = None
     flare: StrictBool = False
-    note: Annotated[StrictStr, Field(max_length=NOTE_MAX_LENGTH)] = ""
+    note: Annotated[
+        StrictStr,
+        Field(
+            max_length=NOTE_MAX_LENGTH,
+            description="Free text; no control characters but newlines and tabs",
+        ),
+        AfterValidator(multiline_ok),
+    ] = ""
     pain_areas: Annotated[list[Area], Field(max_length=19)] = Field(default_factory=list)
 
 
@@ -82,7 +91,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @router.put("/checkins/{date}", response={200: CheckInOut, **ERRORS})
-def put_check_in(request: HttpRequest, date: dt.date, payload: CheckInIn) -> Status[object]:
+def put_check_in(request: HttpRequest, date: PastDate, payload: CheckInIn) -> Status[object]:
     """Create or replace the check-in of one day (your local date)."""
     values = payload.model_dump()
     values["pain_areas"] = tuple(payload.pain_areas)
@@ -102,7 +111,7 @@ def put_check_in(request: HttpRequest, date: dt.date, payload: CheckInIn) -> Sta
 
 
 @router.get("/checkins/{date}", response={200: CheckInOut, **ERRORS})
-def get_check_in(request: HttpRequest, date: dt.date) -> Status[object]:
+def get_check_in(request: HttpRequest, date: PastDate) -> Status[object]:
     """One day's check-in; 404 when there is none."""
     check_in = CheckIn.objects.of(_user(request)).filter(date=date).first()
     if check_in is None:
@@ -111,10 +120,10 @@ def get_check_in(request: HttpRequest, date: dt.date) -> Status[object]:
 
 
 class Period(Schema):
-    from_: dt.date | None = Field(
-        None, alias="from", description="First date (default: 29 days before 'to')"
+    from_: PastDate | None = Field(
+        None, alias="from", description="First date (default: 29 days before 'to'), 1900-2100"
     )
-    to: dt.date | None = Field(None, description="Last date (default: today)")
+    to: PastDate | None = Field(None, description="Last date (default: today), 1900-2100")
 
 
 @router.get("/checkins", response={200: list[CheckInOut], **ERRORS})
@@ -122,7 +131,7 @@ def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object
     """Your check-ins from `from` to `to` (inclusive, at most 366 days), oldest first."""
     user = _user(request)
     last = period.to or user.local_date(timezone.now())
-    first = period.from_ or last - dt.timedelta(days=29)
+    first = period.from_ or max(last - dt.timedelta(days=29), bounds.PAST_FIRST)
     if first > last:
         problem = {"from": "'from' must not be after 'to'."}
         return Status(422, field_errors(problem, where={"from": ("query",)}))

@@ -15,7 +15,10 @@ api = NinjaAPI(
     description=(
         "Check-ins, open scoring, practices and appointments. Dates are ISO 8601. "
         "Health-data endpoints answer 403 to staff accounts and to patients without "
-        "an active health-data consent."
+        "an active health-data consent. "
+        "Input bounds (docs/input-bounds.md): check-in dates 1900-01-01 to 2100-12-31; "
+        "booking and slot times from yesterday to two years ahead; text without control "
+        "characters (newlines and tabs allowed in notes). Outside them: 422 naming the field."
     ),
     urls_namespace="api",
 )

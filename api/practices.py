@@ -12,10 +12,12 @@ from uuid import UUID
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 
 from api.errors import ERRORS, Error, field_errors
-from bookings import availability
+from api.inputs import BOOKING_WINDOW, BookingInstant, Text
+from bookings import availability, requests
 from bookings.models import Kind
 from practices import finder
 from practices.models import Language, Practice, Service, Specialisation
@@ -37,11 +39,13 @@ class PracticeOut(Schema):
 
 
 class PracticeSearch(Schema):
-    q: str | None = Field(
-        None, max_length=80, description="Dutch place name or a practice's postcode"
+    q: Text | None = Field(
+        None,
+        max_length=80,
+        description="Dutch place name or a practice's postcode; wins over lat and lon",
     )
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
+    lat: float | None = Field(None, ge=-90, le=90, description="Used with lon when q is empty")
+    lon: float | None = Field(None, ge=-180, le=180, description="Used with lat when q is empty")
     radius_km: float = Field(finder.DEFAULT_RADIUS_KM, gt=0, le=finder.MAX_RADIUS_KM)
     remote: bool = Field(
         False, description="Only practices with therapists who help by phone or video"
@@ -49,7 +53,8 @@ class PracticeSearch(Schema):
     service: Service | None = None
     specialisation: Specialisation | None = None
     language: Language | None = None
-    wheelchair: bool = False
+    wheelchair: bool = Field(False, description="Wheelchair accessible")
+    parking: bool = Field(False, description="Parking nearby")
     evening: bool = Field(False, description="Open after 18:00 on some day")
     limit: int = Field(finder.DEFAULT_LIMIT, ge=1, le=100)
 
@@ -68,30 +73,30 @@ def _practice_out(found: finder.Found) -> PracticeOut:
 
 @router.get("/practices", response={200: list[PracticeOut], **ERRORS})
 def search_practices(request: HttpRequest, search: Query[PracticeSearch]):  # type: ignore[no-untyped-def]
-    """Practices nearest first: by place or postcode (`q`), by `lat` and `lon`, or `remote=true`."""
-    if search.q:
-        try:
-            origin: finder.Origin | None = finder.origin_from_text(search.q)
-        except finder.UnknownPlace as error:
-            return Status(404, Error(detail=str(error.message)))
-    elif search.lat is not None and search.lon is not None:
-        origin = finder.origin_from_coordinates(search.lat, search.lon)
-    elif search.remote:
-        origin = None
-    else:
+    """Practices nearest first: by place or postcode (`q`, which wins over `lat` and `lon`),
+    by `lat` and `lon`, or by name with `remote=true` alone. The same search, filters and
+    answers as the finder page (practices.finder.search_from)."""
+    try:
+        wanted = finder.search_from(
+            q=search.q or "",
+            lat=search.lat,
+            lon=search.lon,
+            radius_km=search.radius_km,
+            service=search.service or "",
+            specialisation=search.specialisation or "",
+            language=search.language or "",
+            wheelchair=search.wheelchair,
+            parking=search.parking,
+            evening=search.evening,
+            remote=search.remote,
+            limit=search.limit,
+        )
+    except finder.UnknownPlace as error:
+        return Status(404, Error(detail=str(error.message)))
+    if wanted.origin is None and not search.remote:
         message = "Give q, or lat and lon, or remote=true."
         return Status(422, field_errors({"q": message}, where={"q": ("query",)}))
-    filters = finder.Filters(
-        service=search.service or "",
-        specialisation=search.specialisation or "",
-        language=search.language or "",
-        wheelchair=search.wheelchair,
-        evening=search.evening,
-        remote=search.remote,
-    )
-    result = finder.search(
-        origin=origin, filters=filters, radius_km=search.radius_km, limit=search.limit
-    )
+    result = wanted.run()
     return Status(200, [_practice_out(found) for found in result.found])
 
 
@@ -103,20 +108,22 @@ class SlotOut(Schema):
 
 
 class SlotSearch(Schema):
-    from_: dt.datetime | None = Field(None, alias="from", description="Aware ISO 8601; default now")
-    to: dt.datetime | None = Field(None, description="Aware ISO 8601; default 7 days after from")
-    kind: Kind | None = Field(
-        None, description="in_person, phone or video; default the first possible"
+    from_: BookingInstant | None = Field(
+        None, alias="from", description=f"Aware ISO 8601, {BOOKING_WINDOW}; default now"
     )
-    type: str | None = Field(None, max_length=40, description="Appointment type code, e.g. intake")
-
-
-def _naive(**values: dt.datetime | None) -> dict[str, str]:
-    return {
-        name: f"'{name}' needs a time zone, e.g. 2026-03-02T09:00:00Z."
-        for name, value in values.items()
-        if value is not None and (value.tzinfo is None or value.utcoffset() is None)
-    }
+    to: BookingInstant | None = Field(
+        None, description=f"Aware ISO 8601, {BOOKING_WINDOW}; default 7 days after from"
+    )
+    kind: Kind | None = Field(
+        None,
+        description="in_person, phone or video; default: the first way the appointment "
+        "type lists that the practice offers",
+    )
+    type: Text | None = Field(
+        None,
+        max_length=40,
+        description="Appointment type code, e.g. intake; default: the practice's first type",
+    )
 
 
 QUERY: dict[str, tuple[str, ...]] = {name: ("query",) for name in ("from", "to", "type", "kind")}
@@ -129,27 +136,25 @@ QUERY: dict[str, tuple[str, ...]] = {name: ("query",) for name in ("from", "to",
 def list_slots(request: HttpRequest, practice_id: UUID, search: Query[SlotSearch]):  # type: ignore[no-untyped-def]
     """Free slots of every therapist at the practice, for one type and kind, sorted by start."""
     practice = get_object_or_404(Practice.objects.listed(), public_id=practice_id)
-    problems = _naive(**{"from": search.from_, "to": search.to})
-    if problems:
-        return Status(422, field_errors(problems, where=QUERY))
     now = timezone.now()
-    start = search.from_ or now
-    end = search.to or start + dt.timedelta(days=7)
-    if end <= start or end - start > MAX_SLOT_RANGE:
-        message = "'to' must be after 'from', at most 31 days later."
-        return Status(422, field_errors({"to": message}, where=QUERY))
-    types = list(practice.appointment_types.filter(is_active=True))
-    appointment_type = (
-        next((t for t in types if t.slug == search.type), None)
-        if search.type
-        else (types[0] if types else None)
-    )
-    if appointment_type is None:
-        return Status(404, Error(detail="This practice has no such appointment type."))
-    kind = search.kind or next((k for k in appointment_type.kinds if practice.offers(k)), None)
-    if kind is None or not practice.offers(kind) or not appointment_type.allows(kind):
-        message = "This practice does not offer this type in this way."
-        return Status(422, field_errors({"kind": message}, where=QUERY))
+    try:
+        start = (
+            requests.checked_instant(search.from_, now=now, field="from") if search.from_ else now
+        )
+        end = (
+            requests.checked_instant(search.to, now=now, field="to")
+            if search.to
+            else start + dt.timedelta(days=7)
+        )
+        if end <= start or end - start > MAX_SLOT_RANGE:
+            too_long = gettext("'to' must be after 'from', at most 31 days later.")
+            raise requests.RequestRefused("to", too_long)
+        asked = requests.resolve_slot_request(
+            practice=practice, appointment_type=search.type, kind=search.kind
+        )
+    except requests.RequestRefused as refused:
+        return Status(422, field_errors({refused.field: refused.message}, where=QUERY))
+    appointment_type, kind = asked.appointment_type, asked.kind
     offered = availability.free_slots(
         practice=practice,
         appointment_type=appointment_type,

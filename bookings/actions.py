@@ -7,34 +7,42 @@ overlap before it writes. On SQLite that block starts with BEGIN IMMEDIATE
 commit. On PostgreSQL an exclusion constraint refuses an overlapping row; a
 lost race surfaces as IntegrityError and becomes SlotTaken. E-mails are
 enqueued with `transaction.on_commit`, so a refused booking sends nothing.
+
+Who acts: every action that changes an appointment or a therapist's time takes the
+acting party (`actor`: a user, or a `LinkHolder` of an e-mailed link) and asks the
+model's rules (`Appointment.cancel_refusal` and friends) itself, raising their error;
+callers never pass permission flags. Actions that own their transaction open it with
+`transaction.atomic(durable=True)`: called inside another transaction, they fail loudly
+instead of committing (and e-mailing) with someone else's block.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from accounts.models import User
-from bookings import slots, tasks
+from bookings import tasks
+from bookings.access import may_block_time_of
 from bookings.availability import is_offered
 from bookings.db import OVERLAP_CONSTRAINT_NAME
 from bookings.errors import (
     BookingError,
-    ChangeTooLate,
     HoldExpired,
     HoldExtendedOnce,
     KindNotOffered,
     NotAllowed,
+    NotYours,
     SlotNotOffered,
     SlotTaken,
     TimeBlocked,
-    TooManyReschedules,
     TooManyUpcoming,
 )
 from bookings.models import (
@@ -44,10 +52,12 @@ from bookings.models import (
     AppointmentType,
     BlockedTime,
     Kind,
+    LinkHolder,
     LinkPurpose,
     Status,
     WorkingHours,
 )
+from bookings.requests import has_zone
 from practices.models import Practice, Therapist
 
 _OVERLAP_MARKERS = (
@@ -80,7 +90,7 @@ def _check_request(
     now: datetime,
 ) -> None:
     """Everything about a requested time except whether it is still free."""
-    if start.tzinfo is None:
+    if not has_zone(start):  # the one aware-instant check (bookings/requests.py)
         raise SlotNotOffered()
     if appointment_type.practice_id != practice.pk or not appointment_type.is_active:
         raise SlotNotOffered()
@@ -199,7 +209,7 @@ def book_slot(
     end = start + appointment_type.duration
     busy_until = end + appointment_type.buffer
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
             _refuse_if_busy(therapist=therapist, start=start, end=busy_until, now=now)
             if _has_enough_upcoming(practice=practice, patient=patient, guest=guest, now=now):
@@ -252,7 +262,7 @@ def confirm_hold(*, link: AppointmentLink, now: datetime) -> Appointment:
     that is still held and not expired, so two clicks confirm once. On
     commit: confirmation e-mail with invite, therapist's notice.
     """
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         changed = Appointment.objects.filter(
             pk=link.appointment_id, status=Status.HELD, hold_expires_at__gt=now
         ).update(status=Status.CONFIRMED, hold_expires_at=None, scheduled_at=now)
@@ -282,7 +292,7 @@ def extend_hold(*, appointment: Appointment, now: datetime) -> Appointment:
         raise NotAllowed()
     until = now + HOLD_FOR
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             lapsed = appointment.status == Status.EXPIRED or (
                 appointment.hold_expires_at is not None and appointment.hold_expires_at <= now
             )
@@ -325,22 +335,26 @@ def expire_holds(*, now: datetime) -> int:
     )
 
 
-def cancel_appointment(*, appointment: Appointment, by_patient: bool, now: datetime) -> Appointment:
-    """Cancel a booked appointment; a patient only until the practice's deadline.
+def cancel_appointment(
+    *, appointment: Appointment, actor: User | LinkHolder, now: datetime
+) -> Appointment:
+    """Cancel a booked appointment: its patient (by account or e-mailed link) until the
+    practice's deadline, the practice's staff at any time (`Appointment.cancel_refusal`).
 
-    Transaction: one atomic block with a conditional UPDATE on the status, so a
-    double submit cancels once; every e-mailed link stops working. On commit:
-    the cancellation (METHOD:CANCEL, next SEQUENCE) and the therapist's notice.
+    Records who cancelled (`cancelled_by`, `cancelled_as`). Transaction: one durable
+    atomic block with a conditional UPDATE on the status, so a double submit cancels
+    once; every e-mailed link stops working. On commit: the cancellation
+    (METHOD:CANCEL, next SEQUENCE) and the therapist's notice.
     """
-    if appointment.status != Status.CONFIRMED:
-        raise NotAllowed()
-    if by_patient and not appointment.patient_may_change(now):
-        raise ChangeTooLate()
-    with transaction.atomic():
+    refusal = appointment.cancel_refusal(actor, now)
+    if refusal is not None:
+        raise refusal
+    with transaction.atomic(durable=True):
         changed = Appointment.objects.filter(pk=appointment.pk, status=Status.CONFIRMED).update(
             status=Status.CANCELLED,
             cancelled_at=now,
-            cancelled_by_practice=not by_patient,
+            cancelled_by=None if isinstance(actor, LinkHolder) else actor,
+            cancelled_as=appointment.cancelled_as_for(actor),
             sequence=appointment.sequence + 1,
         )
         if not changed:
@@ -353,42 +367,29 @@ def cancel_appointment(*, appointment: Appointment, by_patient: bool, now: datet
     return appointment
 
 
-def reschedule_refusal(
-    *, appointment: Appointment, by_patient: bool, now: datetime
-) -> BookingError | None:
-    """Why this appointment cannot be moved now (the error to show), or None if it can."""
-    if appointment.status != Status.CONFIRMED:
-        return NotAllowed()
-    if by_patient and not appointment.patient_may_change(now):
-        return ChangeTooLate()
-    if by_patient and not appointment.patient_may_reschedule(now):
-        return TooManyReschedules()
-    return None
-
-
 def reschedule_appointment(
     *,
     appointment: Appointment,
+    actor: User | LinkHolder,
     start: datetime,
     now: datetime,
-    by_patient: bool,
     kind: str | None = None,
     phone_to_call: str | None = None,
 ) -> Appointment:
     """Move an appointment to a new time with the same therapist and type.
 
-    Keeps the kind, the number to call and the video room unless the kind is
-    changed here (a room or number of another kind is dropped). Transaction:
-    one atomic block that re-checks the new time (leaving this appointment's
-    own time out) and moves the row, so the old time is free at the moment of
-    commit; SQLite's write lock or PostgreSQL's exclusion constraint refuses a
-    concurrent overlap (SlotTaken). The reminder is re-armed for the new time
-    and old links stop working. On commit: the updated invite (same UID, next
+    Who may: `Appointment.reschedule_refusal` (the patient's moves are counted). Keeps
+    kind, number to call and video room unless the kind changes here (then dropped).
+    Transaction: one durable atomic block that re-checks the new time (leaving this
+    appointment's own time out) and moves the row; SQLite's write lock or PostgreSQL's
+    exclusion constraint refuses a concurrent overlap (SlotTaken). The reminder is
+    re-armed and old links stop working. On commit: the updated invite (same UID, next
     SEQUENCE) and the notice.
     """
-    refusal = reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    refusal = appointment.reschedule_refusal(actor, now)
     if refusal is not None:
         raise refusal
+    counted = 1 if appointment.acts_as_patient(actor) else 0
     kind = kind or appointment.kind
     _check_request(
         practice=appointment.practice,
@@ -409,7 +410,7 @@ def reschedule_appointment(
     busy_until = end + appointment.appointment_type.buffer
     therapist = appointment.therapist
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
             _refuse_if_busy(
                 therapist=therapist, start=start, end=busy_until, now=now, ignore=appointment.pk
@@ -424,7 +425,7 @@ def reschedule_appointment(
                 phone_to_call=(phone_to_call or "") if kind == Kind.PHONE else "",
                 video_room=video_room,
                 sequence=appointment.sequence + 1,
-                reschedule_count=appointment.reschedule_count + (1 if by_patient else 0),
+                reschedule_count=appointment.reschedule_count + counted,
                 scheduled_at=now,
                 reminder_sent_at=None,
             )
@@ -442,12 +443,19 @@ def reschedule_appointment(
     return appointment
 
 
-def mark_outcome(*, appointment: Appointment, status: str, now: datetime) -> Appointment:
-    """The therapist records that a started appointment took place, or that nobody came.
+def mark_outcome(
+    *, appointment: Appointment, actor: User, status: str, now: datetime
+) -> Appointment:
+    """The practice records that a started appointment took place, or that nobody came.
 
-    One conditional UPDATE; a later issue invites a review after COMPLETED.
+    Who may: `Appointment.outcome_refusal` (the practice's staff, once it started).
+    One conditional UPDATE (its own transaction); a later issue invites a review
+    after COMPLETED.
     """
-    if status not in (Status.COMPLETED, Status.NO_SHOW) or not appointment.can_mark_outcome(now):
+    refusal = appointment.outcome_refusal(actor, now)
+    if refusal is not None:
+        raise refusal
+    if status not in (Status.COMPLETED, Status.NO_SHOW):
         raise NotAllowed()
     Appointment.objects.filter(
         pk=appointment.pk, status__in=[Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW]
@@ -457,14 +465,17 @@ def mark_outcome(*, appointment: Appointment, status: str, now: datetime) -> App
 
 
 def block_time(
-    *, therapist: Therapist, start: datetime, end: datetime, reason: str
+    *, actor: User, therapist: Therapist, start: datetime, end: datetime, reason: str
 ) -> tuple[BlockedTime, int]:
     """Make a therapist unbookable in [start, end). Returns the block and how many
     booked appointments fall inside it (they stay: the practice cancels them itself).
 
-    One INSERT. Bookings racing with it are serialisable: the result is the
-    same as if the booking came first (docs/locking.md).
+    Who may: the therapist themselves, or a manager of a practice where they work
+    (NotYours otherwise). One INSERT. Bookings racing with it are serialisable: the
+    result is the same as if the booking came first (docs/locking.md).
     """
+    if not may_block_time_of(actor, therapist):
+        raise NotYours()
     if start >= end:
         raise NotAllowed()
     block = BlockedTime.objects.create(therapist=therapist, start=start, end=end, reason=reason)
@@ -476,7 +487,10 @@ def block_time(
     return block, inside
 
 
-def unblock_time(*, block: BlockedTime) -> None:
+def unblock_time(*, actor: User, block: BlockedTime) -> None:
+    """Remove blocked time: who may block it may remove it. One DELETE."""
+    if not may_block_time_of(actor, block.therapist):
+        raise NotYours()
     block.delete()
 
 
@@ -499,15 +513,26 @@ def send_due_reminders(*, now: datetime) -> int:
     return claimed
 
 
-def replace_working_hours(
-    *, therapist: Therapist, practice: Practice, hours: Sequence[slots.WorkingHours]
-) -> None:
-    """Make `hours` the therapist's whole week of working hours at `practice`.
+@dataclass(frozen=True)
+class WeeklyBlock:
+    """One cleaned block of weekly working hours (local wall-clock time)."""
 
-    One atomic block: the old blocks go and the new ones come, or nothing changes.
-    Blocks at other practices stay as they are.
+    weekday: int
+    start: time
+    end: time
+
+
+def save_working_hours(
+    *, actor: User, therapist: Therapist, practice: Practice, blocks: Sequence[WeeklyBlock]
+) -> None:
+    """Replace a therapist's working hours at `practice` by `blocks`.
+
+    Who may: a manager of the practice (NotYours otherwise; the therapist must work
+    there). One durable atomic block: all or nothing.
     """
-    with transaction.atomic():
+    if not practice.is_managed_by(actor) or not therapist.works_at(practice):
+        raise NotYours()
+    with transaction.atomic(durable=True):
         WorkingHours.objects.filter(therapist=therapist, practice=practice).delete()
         WorkingHours.objects.bulk_create(
             WorkingHours(
@@ -517,5 +542,29 @@ def replace_working_hours(
                 start=block.start,
                 end=block.end,
             )
-            for block in hours
+            for block in blocks
         )
+
+
+# What a manager may change about an appointment type (the code and position stay).
+TYPE_FIELDS = ("name_nl", "name_en", "duration_minutes", "buffer_minutes", "kinds", "is_active")
+
+
+def save_appointment_types(
+    *, actor: User, practice: Practice, changes: Sequence[tuple[AppointmentType, Mapping[str, Any]]]
+) -> None:
+    """Save edited appointment types of `practice`: (type, cleaned values) pairs.
+
+    Who may: a manager of the practice; every type must be the practice's own
+    (NotYours otherwise). One durable atomic block: all or nothing.
+    """
+    if not practice.is_managed_by(actor):
+        raise NotYours()
+    if any(appointment_type.practice_id != practice.pk for appointment_type, _ in changes):
+        raise NotYours()
+    with transaction.atomic(durable=True):
+        for appointment_type, values in changes:
+            for name in TYPE_FIELDS:
+                if name in values:
+                    setattr(appointment_type, name, values[name])
+            appointment_type.save(update_fields=[n for n in TYPE_FIELDS if n in values])

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bookings import slots
 from bookings.models import Appointment, AppointmentType, BlockedTime, WorkingHours
+from pijnreset import bounds
 from practices.models import Practice, Therapist
 
 MARGIN = timedelta(days=1)
@@ -80,6 +81,22 @@ def closed_dates(practice: Practice, window_start: datetime, window_end: datetim
     return days
 
 
+def within_booking_window(
+    window_start: datetime, window_end: datetime, *, now: datetime
+) -> tuple[datetime, datetime] | None:
+    """The part of the window inside the booking window (nothing is offered outside it).
+
+    Keeps every later step (margins, local dates) far from the ends of the calendar.
+    """
+    first = now - bounds.BOOKING_SLACK
+    last = now + bounds.BOOKING_AHEAD
+    try:
+        start, end = max(window_start, first), min(window_end, last)
+    except (OverflowError, ValueError):
+        return None
+    return (start, end) if start < end else None
+
+
 def free_slots(
     *,
     practice: Practice,
@@ -100,6 +117,10 @@ def free_slots(
     """
     if not appointment_type.allows(kind) or not appointment_type.is_active:
         return []
+    window = within_booking_window(window_start, window_end, now=now)
+    if window is None:
+        return []
+    window_start, window_end = window
     if therapists is None:
         therapists = bookable_therapists(practice, kind)
     if not therapists:

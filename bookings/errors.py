@@ -77,3 +77,16 @@ class TooManyUpcoming(BookingError):
         "online. Please cancel one first, or call the practice."
     )
     status = 409
+
+
+class NotYours(BookingError):
+    """Someone who is neither the appointment's patient, nor its link holder, nor the
+    practice's staff: answered like an appointment that does not exist."""
+
+    default_message = _("There is no such appointment.")
+    status = 404
+
+
+class OutcomeTooEarly(BookingError):
+    default_message = _("This appointment has not started yet.")
+    status = 409

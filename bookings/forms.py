@@ -1,33 +1,24 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bookings import slots
-from bookings.models import AppointmentType, Kind, WorkingHours
+from bookings import requests
+from bookings.models import Appointment, AppointmentType, Kind, WorkingHours
+from pijnreset.form_bounds import (
+    booking_date_error,
+    local_time_error,
+    validate_past_date,
+    validate_single_line,
+)
 from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
-
-
-def iso_z(moment: datetime) -> str:
-    """An aware instant as ISO 8601 in UTC with a Z: safe in a URL as it is."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_instant(text: str) -> datetime | None:
-    """An aware ISO 8601 instant, or None when malformed or without a zone."""
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        return None
-    return value.astimezone(UTC)
 
 
 def kind_choices_for(practice: Practice) -> list[tuple[str, str]]:
@@ -52,70 +43,87 @@ class SlotQueryForm(forms.Form):
     """Which appointment, which way, which week: the slot list's filter (GET)."""
 
     type = forms.ChoiceField(label=_("What kind of appointment?"))
-    kind = forms.ChoiceField(label=_("How?"))
-    week = forms.DateField(required=False, widget=forms.HiddenInput)
+    # No kind: the default of bookings/requests.py (the first way the type lists).
+    kind = forms.ChoiceField(label=_("How?"), required=False)
+    # A navigation parameter: a week that is no date shows this week (never an error).
+    week = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, *args: Any, practice: Practice, types: list[AppointmentType], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.types = {t.slug: t for t in types}
+        self.practice = practice
         _choice_field(self, "type").choices = [(t.slug, t.name) for t in types]
         _choice_field(self, "kind").choices = kind_choices_for(practice)
 
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        chosen = self.types.get(data.get("type", ""))
-        if chosen is not None and data.get("kind") and not chosen.allows(data["kind"]):
-            self.add_error(
-                "kind", _("This appointment cannot take place this way. Please choose another way.")
-            )
-        data["appointment_type"] = chosen
-        return data
-
-
-class SlotForm(forms.Form):
-    """The chosen time: therapist, start (aware ISO 8601), type and kind."""
-
-    therapist = forms.UUIDField(widget=forms.HiddenInput)
-    start = forms.CharField(max_length=40, widget=forms.HiddenInput)
-    type = forms.SlugField(max_length=40, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(choices=Kind.choices, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.practice = practice
-
-    def clean_start(self) -> datetime:
-        value = parse_instant(self.cleaned_data["start"])
-        if value is None:
-            raise forms.ValidationError(_("This time is not valid."))
-        return value
+    def clean_week(self) -> date | None:
+        try:
+            return date.fromisoformat(self.cleaned_data["week"])
+        except ValueError:
+            return None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         if self.errors:
             return data
-        data["therapist"] = (
-            Therapist.objects.listed()
-            .filter(practices=self.practice, public_id=data["therapist"])
-            .first()
-        )
-        data["appointment_type"] = self.practice.appointment_types.filter(
-            slug=data["type"], is_active=True
-        ).first()
-        if data["therapist"] is None or data["appointment_type"] is None:
-            raise forms.ValidationError(
-                _("This time cannot be booked. Please choose one of the times shown.")
+        try:
+            asked = requests.resolve_slot_request(
+                practice=self.practice, appointment_type=data["type"], kind=data["kind"] or None
             )
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field, refused.message)
+            return data
+        data["appointment_type"], data["kind"] = asked.appointment_type, asked.kind
+        return data
+
+
+class SlotForm(forms.Form):
+    """The chosen time: therapist, start (aware ISO 8601), type and kind, resolved in
+    bookings/requests.py into `cleaned_data["request"]` (and its parts, by name)."""
+
+    therapist = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    start = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    type = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    kind = forms.CharField(max_length=20, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.errors:
+            return data
+        try:
+            asked = requests.resolve_booking_request(
+                start=data["start"],
+                kind=data["kind"] or None,
+                now=timezone.now(),
+                therapist=data["therapist"],
+                appointment_type=data["type"],
+                practice=self.practice,
+            )
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+            return data
+        data |= {
+            "request": asked,
+            "therapist": asked.therapist,
+            "appointment_type": asked.appointment_type,
+            "kind": asked.kind,
+            "start": asked.start,
+        }
         return data
 
 
 class GuestForm(forms.Form):
     name = forms.CharField(
-        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your name"),
+        max_length=120,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -164,8 +172,12 @@ class PhoneForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    start = forms.ChoiceField(label=_("Choose a new time"), widget=forms.RadioSelect)
-    kind = forms.ChoiceField(label=_("How?"))
+    """A new time and way for an appointment. The offered times and ways are shown as
+    choices; what is sent is judged by bookings/requests.py and the action, exactly as
+    the API's reschedule is (no kind: the appointment keeps its own)."""
+
+    start = forms.CharField(label=_("Choose a new time"), max_length=40, widget=forms.RadioSelect)
+    kind = forms.CharField(label=_("How?"), max_length=20, required=False, widget=forms.Select)
     phone_to_call = forms.RegexField(
         label=_("Which number should we call?"),
         regex=r"^\+?[0-9][0-9 \-]{7,18}$",
@@ -177,23 +189,42 @@ class RescheduleForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, times: list[tuple[str, str]], kinds: list[tuple[str, str]], **kwargs: Any
+        self,
+        *args: Any,
+        appointment: Appointment,
+        times: list[tuple[str, str]],
+        kinds: list[tuple[str, str]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "start").choices = times
-        _choice_field(self, "kind").choices = kinds
+        self.appointment = appointment
+        self.fields["start"].widget.choices = times  # type: ignore[attr-defined]
+        self.fields["kind"].widget.choices = kinds  # type: ignore[attr-defined]
 
-    def clean_start(self) -> datetime:
-        value = parse_instant(self.cleaned_data["start"])
-        if value is None:
-            raise forms.ValidationError(_("This time is not valid."))
-        return value
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.errors:
+            return data
+        try:
+            asked = requests.resolve_booking_request(
+                start=data["start"],
+                kind=data["kind"] or None,
+                now=timezone.now(),
+                moving=self.appointment,
+            )
+        except requests.RequestRefused as refused:
+            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+            return data
+        data |= {"request": asked, "start": asked.start, "kind": asked.kind}
+        return data
 
 
 class AgendaForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
         required=False,
+        validators=[validate_past_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     view = forms.ChoiceField(
@@ -238,6 +269,7 @@ class BlockTimeForm(forms.Form):
         label=_("Reason"),
         max_length=120,
         required=False,
+        validators=[validate_single_line],
         help_text=_("Only your colleagues see this. Do not write anything about patients."),
     )
 
@@ -251,6 +283,22 @@ class BlockTimeForm(forms.Form):
         data = self.cleaned_data
         first_day, from_time = data.get("first_day"), data.get("from_time")
         last_day, until_time = data.get("last_day"), data.get("until_time")
+        today = timezone.now().astimezone(self.practice.zone).date()
+        for name in ("first_day", "last_day"):
+            error = booking_date_error(data[name], today=today) if data.get(name) else None
+            if error is not None:
+                self.add_error(name, error)
+        for day_name, time_name in (("first_day", "from_time"), ("last_day", "until_time")):
+            day, moment = data.get(day_name), data.get(time_name)
+            error = (
+                local_time_error(datetime.combine(day, moment), self.practice.zone)
+                if day and moment
+                else None
+            )
+            if error is not None:
+                self.add_error(time_name, error)
+        if self.errors:
+            return data
         if first_day and from_time and last_day and until_time:
             zone = self.practice.zone
             data["start"] = datetime.combine(first_day, from_time, tzinfo=zone)
@@ -272,16 +320,6 @@ WorkingHoursFormSet = inlineformset_factory(
     },
 )
 
-
-def edited_working_hours(formset: BaseInlineFormSet) -> list[slots.WorkingHours]:  # type: ignore[type-arg]
-    """The week as edited in a valid WorkingHoursFormSet: empty and deleted rows left out."""
-    return [
-        slots.WorkingHours(weekday=row["weekday"], start=row["start"], end=row["end"])
-        for row in formset.cleaned_data
-        if row and not row.get("DELETE")
-    ]
-
-
 AppointmentTypeFormSet = inlineformset_factory(
     Practice,
     AppointmentType,
@@ -289,7 +327,3 @@ AppointmentTypeFormSet = inlineformset_factory(
     extra=0,
     can_delete=False,
 )
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())

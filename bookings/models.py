@@ -7,6 +7,7 @@ practice's zone. Intervals are half-open: [start, end).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,27 @@ from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
+from bookings.errors import (
+    BookingError,
+    ChangeTooLate,
+    NotAllowed,
+    NotYours,
+    OutcomeTooEarly,
+    TooManyReschedules,
+)
 from practices.fields import ChoiceSetField
 from practices.models import OpeningHours, Practice, Therapist, in_language
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+
+@dataclass(frozen=True)
+class LinkHolder:
+    """Whoever holds a working e-mailed link to one appointment: they act as its patient
+    (or guest) for that appointment only."""
+
+    appointment_id: int
 
 
 def format_span(start: datetime, end: datetime) -> str:
@@ -243,6 +260,12 @@ REMINDER_BEFORE = timedelta(hours=24)
 HOLD_FOR = timedelta(minutes=30)
 
 
+class CancelledAs(models.TextChoices):
+    PATIENT = "patient", _("By the patient")
+    LINK_HOLDER = "link", _("By e-mailed link")
+    PRACTICE = "practice", _("By the practice")
+
+
 class Appointment(models.Model):
     """One booked (or held) time with a therapist, for a patient or a guest."""
 
@@ -284,7 +307,16 @@ class Appointment(models.Model):
     created_at = models.DateTimeField()
     scheduled_at = models.DateTimeField(help_text="When the current time was set.")
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    cancelled_by_practice = models.BooleanField(default=False)
+    # Who cancelled: the account (empty for a link holder, or after that account is
+    # deleted) and in which capacity, which stays when the account goes.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancelled_as = models.CharField(max_length=10, choices=CancelledAs.choices, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
@@ -378,8 +410,13 @@ class Appointment(models.Model):
 
     # -- rules about this appointment ------------------------------------------
     def is_staff(self, user: User) -> bool:
-        """True when `user` works at or manages this appointment's practice."""
-        return Practice.objects.staffed_by(user).filter(pk=self.practice_id).exists()
+        """True when `user` works at or manages this appointment's practice (asked once
+        per user and loaded row: a page asks every rule about the same person)."""
+        asked: dict[tuple[int, int], bool] = self.__dict__.setdefault("_staff_answers", {})
+        key = (user.pk, self.practice_id)
+        if key not in asked:
+            asked[key] = Practice.objects.staffed_by(user).filter(pk=self.practice_id).exists()
+        return asked[key]
 
     def shows_private_to(self, user: User) -> bool:
         """The video room and the number to call: only for the patient and their therapist."""
@@ -391,21 +428,67 @@ class Appointment(models.Model):
     def free_cancel_deadline(self) -> datetime:
         return self.start - timedelta(hours=self.practice.free_cancel_hours)
 
-    def patient_may_change(self, now: datetime) -> bool:
-        """A patient cancels or moves online until the practice's deadline."""
-        return self.status == Status.CONFIRMED and now < self.free_cancel_deadline()
+    @property
+    def cancelled_by_practice(self) -> bool:
+        return self.cancelled_as == CancelledAs.PRACTICE
 
-    def patient_may_reschedule(self, now: datetime) -> bool:
+    def acts_as_patient(self, actor: User | LinkHolder) -> bool:
+        """The appointment's own patient (by account) or the holder of its e-mailed link."""
+        if isinstance(actor, LinkHolder):
+            return actor.appointment_id == self.pk
         return (
-            self.patient_may_change(now) and self.reschedule_count < self.practice.max_reschedules
+            actor.is_authenticated and self.patient_id is not None and actor.pk == self.patient_id
         )
 
-    def can_mark_outcome(self, now: datetime) -> bool:
-        """Completed or no-show: only for a booked appointment that has started."""
-        return (
-            self.status in (Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW)
-            and self.start <= now
-        )
+    def acts_for_practice(self, actor: User | LinkHolder) -> bool:
+        """Someone who works at or manages this appointment's practice (never a link)."""
+        return not isinstance(actor, LinkHolder) and actor.is_authenticated and self.is_staff(actor)
+
+    def cancelled_as_for(self, actor: User | LinkHolder) -> str:
+        """How a cancellation by `actor` is recorded (call after `can_cancel`)."""
+        if isinstance(actor, LinkHolder):
+            return CancelledAs.LINK_HOLDER
+        return CancelledAs.PATIENT if self.acts_as_patient(actor) else CancelledAs.PRACTICE
+
+    # The refusals below answer None when `actor` may do it now, or the error to show.
+    # The patient's rules come first: a therapist who booked for themselves is a patient.
+    def cancel_refusal(self, actor: User | LinkHolder, now: datetime) -> BookingError | None:
+        """A patient cancels online until the practice's deadline; its staff at any time."""
+        as_patient = self.acts_as_patient(actor)
+        if not as_patient and not self.acts_for_practice(actor):
+            return NotYours()
+        if self.status != Status.CONFIRMED:
+            return NotAllowed()
+        if as_patient and not now < self.free_cancel_deadline():
+            return ChangeTooLate()
+        return None
+
+    def reschedule_refusal(self, actor: User | LinkHolder, now: datetime) -> BookingError | None:
+        """As cancelling, and a patient moves it at most the practice's number of times."""
+        refusal = self.cancel_refusal(actor, now)
+        if refusal is None and self.acts_as_patient(actor):
+            if self.reschedule_count >= self.practice.max_reschedules:
+                return TooManyReschedules()
+        return refusal
+
+    def outcome_refusal(self, actor: User | LinkHolder, now: datetime) -> BookingError | None:
+        """Completed or no-show: the practice's staff, for a booked appointment that started."""
+        if not self.acts_for_practice(actor):
+            return NotYours()
+        if self.status not in (Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW):
+            return NotAllowed()
+        if self.start > now:
+            return OutcomeTooEarly()
+        return None
+
+    def can_cancel(self, actor: User | LinkHolder, now: datetime) -> bool:
+        return self.cancel_refusal(actor, now) is None
+
+    def can_reschedule(self, actor: User | LinkHolder, now: datetime) -> bool:
+        return self.reschedule_refusal(actor, now) is None
+
+    def can_mark_outcome(self, actor: User | LinkHolder, now: datetime) -> bool:
+        return self.outcome_refusal(actor, now) is None
 
 
 class LinkPurpose(models.TextChoices):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
-from bookings import actions, availability
+from accounts.models import User
+from bookings import actions, availability, requests
 from bookings.errors import BookingError, TooManyReschedules
-from bookings.forms import RescheduleForm, iso_z, parse_instant
-from bookings.models import Appointment, Kind
+from bookings.forms import RescheduleForm
+from bookings.models import Appointment, Kind, LinkHolder
 
 
 def _kinds(appointment: Appointment) -> list[tuple[str, str]]:
@@ -24,21 +25,26 @@ def _kinds(appointment: Appointment) -> list[tuple[str, str]]:
     ]
 
 
+def _asked_day(request: HttpRequest) -> date | None:
+    """The `week` parameter: a date (a week that is no date shows this week, never an error)."""
+    try:
+        return date.fromisoformat(request.GET.get("week", "")[:10])
+    except ValueError:
+        return None
+
+
 def reschedule_page(
-    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+    request: HttpRequest, appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> HttpResponse:
     now = timezone.now()
     practice = appointment.practice
-    asked = parse_instant(request.GET.get("week", "")[:10] + "T00:00:00+00:00")
-    today = now.astimezone(practice.zone).date()
-    first = max(asked.date(), today) if asked else today
-    window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
+    week = requests.week_window(_asked_day(request), zone=practice.zone, now=now)
     offered = availability.free_slots(
         practice=practice,
         appointment_type=appointment.appointment_type,
         kind=appointment.kind,
-        window_start=window_start,
-        window_end=window_start + timedelta(days=7),
+        window_start=week.start,
+        window_end=week.end,
         now=now,
         therapists=[appointment.therapist],
         ignore=appointment,
@@ -46,15 +52,16 @@ def reschedule_page(
     offered = [slot for slot in offered if slot.start != appointment.start]
     times = [
         (
-            iso_z(slot.start),
+            requests.iso_z(slot.start),
             f"{date_format(slot.start.astimezone(practice.zone), 'l j F')}, "
             f"{time_format(slot.start.astimezone(practice.zone), 'H:i')}",
         )
         for slot in offered
     ]
-    refusal = actions.reschedule_refusal(appointment=appointment, by_patient=by_patient, now=now)
+    refusal = appointment.reschedule_refusal(actor, now)
     form = RescheduleForm(
         request.POST if request.method == "POST" else None,
+        appointment=appointment,
         times=times,
         kinds=_kinds(appointment),
         initial={"kind": appointment.kind, "phone_to_call": appointment.phone_to_call},
@@ -67,9 +74,9 @@ def reschedule_page(
         "refusal": refusal.message if refusal else "",
         "moved_too_often": isinstance(refusal, TooManyReschedules),
         "days": availability.by_day(offered, practice),
-        "first": first,
-        "next_week": first + timedelta(days=7),
-        "previous_week": max(first - timedelta(days=7), today) if first > today else None,
+        "first": week.first,
+        "next_week": week.next,
+        "previous_week": week.previous,
     }
     if request.method != "POST":
         return render(request, "bookings/reschedule.html", context)
@@ -83,7 +90,7 @@ def reschedule_page(
             start=form.cleaned_data["start"],
             kind=form.cleaned_data["kind"],
             phone_to_call=form.cleaned_data["phone_to_call"] or None,
-            by_patient=by_patient,
+            actor=actor,
             now=now,
         )
     except BookingError as error:

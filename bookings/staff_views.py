@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from bookings import actions
+from bookings import access, actions, requests
 from bookings.errors import BookingError
 from bookings.forms import (
     AgendaForm,
     AppointmentTypeFormSet,
     BlockTimeForm,
     WorkingHoursFormSet,
-    edited_working_hours,
-    monday_of,
 )
 from bookings.models import Appointment, BlockedTime, Status, WorkingHours
 from pijnreset.http import AuthenticatedRequest
-from practices.models import Practice, Therapist
-
-
-def _staffed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
-    """A practice where the user works or that they manage; 404 for any other."""
-    return get_object_or_404(Practice.objects.staffed_by(request.user), public_id=practice_id)
-
-
-def _managed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
-    return get_object_or_404(Practice.objects.managed_by(request.user), public_id=practice_id)
-
-
-def _blockable_therapists(request: AuthenticatedRequest, practice: Practice):  # type: ignore[no-untyped-def]
-    """A manager blocks anyone's time at their practice; a therapist only their own."""
-    therapists = Therapist.objects.filter(practices=practice).order_by("name")
-    if practice.is_managed_by(request.user):
-        return therapists
-    return therapists.filter(user=request.user)
+from practices.access import practice_managed_by, practice_staffed_by, therapist_at
+from practices.models import Practice
 
 
 @login_required
@@ -59,18 +39,22 @@ def agenda_home(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _staffed_practice(request, practice_id)
-    today = timezone.now().astimezone(practice.zone).date()
+    practice = practice_staffed_by(request.user, practice_id)
+    now = timezone.now()
+    today = now.astimezone(practice.zone).date()
     form = AgendaForm(
         request.GET or None, practice=practice, initial={"date": today, "view": "week"}
     )
     data = form.cleaned_data if form.is_valid() else {}
     view = data.get("view") or "week"
-    first = data.get("date") or today
-    first = monday_of(first) if view == "week" else first
-    days = [first + timedelta(days=n) for n in range(7 if view == "week" else 1)]
-    start = datetime.combine(days[0], time(0), tzinfo=practice.zone)
-    end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=practice.zone)
+    window = requests.week_window(
+        data.get("date"),
+        zone=practice.zone,
+        now=now,
+        from_monday=True,
+        length=7 if view == "week" else 1,
+    )
+    days, start, end = window.days, window.start, window.end
     therapist = data.get("therapist")
     appointments = Appointment.objects.in_agenda(
         practice=practice, start=start, end=end, therapist=therapist
@@ -81,15 +65,14 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     by_day = {day: [] for day in days}  # type: dict[object, list[Appointment]]
     for appointment in appointments:
         by_day.setdefault(appointment.local_start().date(), []).append(appointment)
-    step = timedelta(days=7 if view == "week" else 1)
     context = {
         "practice": practice,
         "form": form,
         "view": view,
         "days": [(day, by_day.get(day, [])) for day in days],
         "blocks": blocks.select_related("therapist").order_by("start"),
-        "previous": days[0] - step,
-        "next": days[0] + step,
+        "previous": window.previous,
+        "next": window.next,
         "therapist": therapist,
         "may_manage": practice.is_managed_by(request.user),
     }
@@ -98,8 +81,8 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
 
 @login_required
 def block(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _staffed_practice(request, practice_id)
-    therapists = _blockable_therapists(request, practice)
+    practice = practice_staffed_by(request.user, practice_id)
+    therapists = access.blockable_therapists(request.user, practice)
     form = BlockTimeForm(request.POST or None, practice=practice, therapists=therapists)
     if request.method != "POST":
         return render(request, "bookings/block.html", {"practice": practice, "form": form})
@@ -108,6 +91,7 @@ def block(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
             request, "bookings/block.html", {"practice": practice, "form": form}, status=422
         )
     _block, inside = actions.block_time(
+        actor=request.user,
         therapist=form.cleaned_data["therapist"],
         start=form.cleaned_data["start"],
         end=form.cleaned_data["end"],
@@ -132,12 +116,9 @@ def block(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def unblock(request: AuthenticatedRequest, practice_id: str, block_id: str) -> HttpResponse:
-    practice = _staffed_practice(request, practice_id)
-    blocked = get_object_or_404(
-        BlockedTime.objects.filter(therapist__in=_blockable_therapists(request, practice)),
-        public_id=block_id,
-    )
-    actions.unblock_time(block=blocked)
+    practice = practice_staffed_by(request.user, practice_id)
+    blocked = access.block_for(request.user, practice, block_id)
+    actions.unblock_time(actor=request.user, block=blocked)
     messages.success(request, _("The blocked time is removed."))
     return redirect("bookings:agenda", practice_id=practice.public_id)
 
@@ -145,13 +126,12 @@ def unblock(request: AuthenticatedRequest, practice_id: str, block_id: str) -> H
 @login_required
 @require_POST
 def outcome(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = get_object_or_404(
-        Appointment.objects.at_practices_of(request.user).select_related("practice"),
-        public_id=appointment_id,
-    )
+    appointment = access.appointment_for_staff(request.user, appointment_id)
     status = request.POST.get("status", "")
     try:
-        actions.mark_outcome(appointment=appointment, status=status, now=timezone.now())
+        actions.mark_outcome(
+            appointment=appointment, actor=request.user, status=status, now=timezone.now()
+        )
     except BookingError as error:
         messages.error(request, error.message)
     else:
@@ -163,10 +143,8 @@ def outcome(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
 def working_hours(
     request: AuthenticatedRequest, practice_id: str, therapist_id: str
 ) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
-    therapist = get_object_or_404(
-        Therapist.objects.filter(practices=practice), public_id=therapist_id
-    )
+    practice = practice_managed_by(request.user, practice_id)
+    therapist = therapist_at(practice, therapist_id)
     formset = WorkingHoursFormSet(
         request.POST or None,
         instance=therapist,
@@ -177,8 +155,13 @@ def working_hours(
         return render(request, "bookings/working_hours.html", context)
     if not formset.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
-    actions.replace_working_hours(
-        therapist=therapist, practice=practice, hours=edited_working_hours(formset)
+    blocks = [
+        actions.WeeklyBlock(weekday=row["weekday"], start=row["start"], end=row["end"])
+        for row in formset.cleaned_data
+        if row and not row.get("DELETE")
+    ]
+    actions.save_working_hours(
+        actor=request.user, therapist=therapist, practice=practice, blocks=blocks
     )
     messages.success(request, _("The working hours are saved."))
     return redirect(
@@ -188,13 +171,14 @@ def working_hours(
 
 @login_required
 def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
+    practice = practice_managed_by(request.user, practice_id)
     formset = AppointmentTypeFormSet(request.POST or None, instance=practice)
     context = {"practice": practice, "formset": formset}
     if request.method != "POST":
         return render(request, "bookings/types.html", context)
     if not formset.is_valid():
         return render(request, "bookings/types.html", context, status=422)
-    formset.save()
+    changes = [(form.instance, form.cleaned_data) for form in formset.forms if form.has_changed()]
+    actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
     messages.success(request, _("The appointment types are saved."))
     return redirect("bookings:types", practice_id=practice.public_id)

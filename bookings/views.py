@@ -7,7 +7,7 @@ always gives the same page.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -20,10 +20,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from bookings import actions, availability, links
+from bookings import access, actions, availability, links, requests
 from bookings.errors import BookingError, SlotTaken
 from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
-from bookings.models import Appointment, AppointmentLink, Kind, LinkPurpose, Status, format_span
+from bookings.models import (
+    Appointment,
+    AppointmentLink,
+    Kind,
+    LinkHolder,
+    LinkPurpose,
+    Status,
+    format_span,
+)
 from bookings.reschedule import reschedule_page
 from pijnreset import ratelimit
 from pijnreset.http import AuthenticatedRequest
@@ -42,32 +50,28 @@ def slots(request: HttpRequest, practice_id: str) -> HttpResponse:
     context: dict[str, object] = {"practice": practice, "form": form}
     if form.is_bound and form.is_valid():
         now = timezone.now()
-        today = now.astimezone(practice.zone).date()
-        first = max(form.cleaned_data["week"] or today, today)
-        window_start = datetime.combine(first, time(0), tzinfo=practice.zone)
+        week = requests.week_window(form.cleaned_data["week"], zone=practice.zone, now=now)
         search = {
             "practice": practice,
             "appointment_type": form.cleaned_data["appointment_type"],
             "kind": form.cleaned_data["kind"],
             "now": now,
         }
-        offered = availability.free_slots(
-            window_start=window_start, window_end=window_start + timedelta(days=7), **search
-        )
+        offered = availability.free_slots(window_start=week.start, window_end=week.end, **search)
         later = None
         if not offered:  # point to the first free day instead of an empty week
             ahead = availability.free_slots(
-                window_start=window_start + timedelta(days=7),
+                window_start=week.end,
                 window_end=now + timedelta(weeks=practice.horizon_weeks),
                 **search,
             )
             later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
         context |= {
             "days": availability.by_day(offered, practice),
-            "first": first,
-            "last": first + timedelta(days=6),
-            "previous_week": max(first - timedelta(days=7), today) if first > today else None,
-            "next_week": first + timedelta(days=7),
+            "first": week.first,
+            "last": week.last,
+            "previous_week": week.previous,
+            "next_week": week.next,
             "later": later,
             "chosen_type": form.cleaned_data["appointment_type"],
             "chosen_kind": form.cleaned_data["kind"],
@@ -82,7 +86,9 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
     # The chosen time travels in the address (GET), the visitor's details in the POST body.
     slot_form = SlotForm(request.GET, practice=practice)
     if not slot_form.is_valid():
-        return render(request, "bookings/book_invalid.html", {"practice": practice}, status=422)
+        reasons = [reason for found in slot_form.errors.values() for reason in found]
+        context = {"practice": practice, "reasons": reasons}
+        return render(request, "bookings/book_invalid.html", context, status=422)
     chosen = slot_form.cleaned_data
     details = _details_form(request, chosen["kind"])
     context = {"practice": practice, "slot_form": slot_form, "details": details, "chosen": chosen}
@@ -251,36 +257,25 @@ def manage_link(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return render(
-        request, "bookings/appointment.html", _detail_context(link.appointment, token=token)
-    )
+    context = _detail_context(link.appointment, access.link_holder(link), token=token)
+    return render(request, "bookings/appointment.html", context)
 
 
 def link_cancel(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return _cancel_page(request, link.appointment, by_patient=True, token=token)
+    return _cancel_page(request, link.appointment, access.link_holder(link), token=token)
 
 
 def link_reschedule(request: HttpRequest, token: str) -> HttpResponse:
     link = _find_link(request, token, LinkPurpose.MANAGE)
     if isinstance(link, HttpResponse):
         return link
-    return reschedule_page(request, link.appointment, by_patient=True, token=token)
+    return reschedule_page(request, link.appointment, access.link_holder(link), token=token)
 
 
 # -- the patient's own appointments (and the practice's, for its staff) ----------
-
-
-def _visible_appointment(request: AuthenticatedRequest, appointment_id: str) -> Appointment:
-    """Own appointment, or one at a practice where the user works; 404 for anything else."""
-    return get_object_or_404(
-        Appointment.objects.visible_to(request.user).select_related(
-            "practice", "therapist", "appointment_type", "patient"
-        ),
-        public_id=appointment_id,
-    )
 
 
 @login_required
@@ -302,60 +297,52 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def appointment_detail(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    context = _detail_context(appointment, viewer=request.user)
+    appointment = access.appointment_for(request.user, appointment_id)
+    context = _detail_context(appointment, request.user)
     return render(request, "bookings/appointment.html", context)
 
 
 @login_required
 def cancel(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    by_patient = appointment.patient_id == request.user.pk
-    return _cancel_page(request, appointment, by_patient=by_patient)
+    appointment = access.appointment_for(request.user, appointment_id)
+    return _cancel_page(request, appointment, request.user)
 
 
 @login_required
 def reschedule(request: AuthenticatedRequest, appointment_id: str) -> HttpResponse:
-    appointment = _visible_appointment(request, appointment_id)
-    by_patient = appointment.patient_id == request.user.pk
-    return reschedule_page(request, appointment, by_patient=by_patient)
+    appointment = access.appointment_for(request.user, appointment_id)
+    return reschedule_page(request, appointment, request.user)
 
 
 def _detail_context(
-    appointment: Appointment, *, token: str = "", viewer: User | None = None
+    appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> dict[str, object]:
-    """Who is looking (the patient, by account or link, or the practice) and what they may do."""
+    """Who is looking (the patient, by account or link, or the practice) and what the
+    model says they may do."""
     now = timezone.now()
-    is_patient = bool(token) or (viewer is not None and viewer.pk == appointment.patient_id)
-    is_staff = viewer is not None and appointment.is_staff(viewer)
-    if is_patient:
-        may_change = appointment.patient_may_change(now)
-        may_reschedule = appointment.patient_may_reschedule(now)
-    else:
-        may_change = may_reschedule = is_staff and appointment.status == Status.CONFIRMED
+    is_patient = appointment.acts_as_patient(actor)
+    may_reschedule = appointment.can_reschedule(actor, now)
     return {
         "appointment": appointment,
         "token": token,
-        "show_private": bool(token)
-        or (viewer is not None and appointment.shows_private_to(viewer)),
+        "show_private": isinstance(actor, LinkHolder) or appointment.shows_private_to(actor),
         "is_patient": is_patient,
-        "is_staff": is_staff,
-        "may_change": may_change,
+        "is_staff": appointment.acts_for_practice(actor),
+        "may_change": appointment.can_cancel(actor, now),
         "may_reschedule": may_reschedule,
-        "may_mark_outcome": is_staff and appointment.can_mark_outcome(now),
+        "may_mark_outcome": appointment.can_mark_outcome(actor, now),
     }
 
 
 def _cancel_page(
-    request: HttpRequest, appointment: Appointment, *, by_patient: bool, token: str = ""
+    request: HttpRequest, appointment: Appointment, actor: User | LinkHolder, *, token: str = ""
 ) -> HttpResponse:
-    viewer = None if token else request.user
-    context = _detail_context(appointment, token=token, viewer=viewer)  # type: ignore[arg-type]
+    context = _detail_context(appointment, actor, token=token)
     if request.method != "POST":
         return render(request, "bookings/cancel.html", context)
     try:
         appointment = actions.cancel_appointment(
-            appointment=appointment, by_patient=by_patient, now=timezone.now()
+            appointment=appointment, actor=actor, now=timezone.now()
         )
     except BookingError as error:
         context["error"] = error.message

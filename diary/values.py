@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Final
 
+from pijnreset.bounds import strip_control
+
 SCORE_NAMES: Final = ("pain", "fatigue", "sleep_quality", "stress", "mood", "gut")
 NOTE_MAX_LENGTH: Final = 2000
 
@@ -51,5 +53,7 @@ class CheckInValues:
         order = {area: index for index, area in enumerate(area_order)}
         values = asdict(self)
         values["pain_areas"] = sorted(self.pain_areas, key=lambda area: order.get(area, 99))
-        values["note"] = self.note.strip()
+        # NUL and other control characters never reach the database (PostgreSQL
+        # refuses NUL); the note keeps its newlines and tabs.
+        values["note"] = strip_control(self.note, multiline=True).strip()
         return values

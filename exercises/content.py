@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from content.rendering import render_markdown
 from exercises.models import ExerciseScript
 from exercises.scripts import KEYS, LANGUAGES, Script, ScriptError, check_pair, parse_script
 
@@ -52,6 +53,7 @@ def _display(path: Path, content_dir: Path) -> str:
 def load_scripts(*, content_dir: Path) -> int:
     """Load every exercise script into the database; returns how many scripts there are.
 
+    The introduction is rendered to sanitised HTML here, once (content/rendering.py).
     Idempotent and keyed by (key, language): loading twice changes nothing, and
     a changed text updates its row (sessions and journals refer to the key, so
     nobody's history is touched). Transaction: all files are checked first;
@@ -65,6 +67,7 @@ def load_scripts(*, content_dir: Path) -> int:
                 "evidence": script.evidence,
                 "summary": script.summary,
                 "intro": script.intro,
+                "intro_html": render_markdown(script.intro),
                 "data": script.data,
             }
             row = ExerciseScript.objects.filter(key=script.key, language=script.language).first()

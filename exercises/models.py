@@ -8,12 +8,9 @@ import uuid
 from datetime import date, timedelta
 from typing import Any, Self
 
-import markdown
-import nh3
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from exercises.catalogue import TIMED, ExerciseKey
@@ -42,7 +39,11 @@ class ExerciseScriptQuerySet(models.QuerySet["ExerciseScript"]):
 
 
 class ExerciseScript(models.Model):
-    """One exercise's texts in one language, loaded from content/<lang>/exercises/<key>.md."""
+    """One exercise's texts in one language, loaded from content/<lang>/exercises/<key>.md.
+
+    `intro_html` is rendered by the one content pipeline (content/rendering.py)
+    when `manage.py load_content` runs; a request only shows it.
+    """
 
     key = models.CharField(max_length=20, choices=ExerciseKey.choices)
     language = models.CharField(max_length=2)
@@ -50,6 +51,9 @@ class ExerciseScript(models.Model):
     evidence = models.CharField(max_length=1)
     summary = models.CharField(max_length=300)
     intro = models.TextField(help_text="Markdown")
+    intro_html = models.TextField(
+        default="", help_text="The introduction rendered and sanitised at load time"
+    )
     data = models.JSONField(default=dict, help_text="cues, versions, ideas, prompts, ...")
 
     objects = ExerciseScriptQuerySet.as_manager()
@@ -66,12 +70,6 @@ class ExerciseScript(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.language})"
-
-    @property
-    def intro_html(self) -> SafeString:
-        """The introduction as HTML, sanitised (the text comes from files, not users)."""
-        html = nh3.clean(markdown.markdown(self.intro))
-        return mark_safe(html)  # noqa: S308  lint: allow (sanitised by nh3 on the line above)
 
     def version(self, key: str) -> dict[str, Any] | None:
         versions = self.data.get("versions", [])

@@ -1,20 +1,25 @@
-"""Reading and checking exercise scripts (pure: no Django).
+"""Checking exercise scripts (pure: no Django).
 
 A script is a Markdown file with YAML front matter, in the format of
-docs/content-format.md. `parse_script` checks the front matter strictly and
-raises `ScriptError` naming the file and the field; nothing is guessed,
+docs/content-format.md, read by the one front-matter reader
+(content/frontmatter.py). `parse_script` checks the exercise's own fields
+strictly with the reader's `Fields` and raises `ScriptError` (the reader's
+FrontMatterError) naming the file and the field; nothing is guessed,
 defaulted or silently dropped. `check_pair` checks that the Dutch and English
 versions of one script share their non-text fields (evidence and timings).
+The introduction stays Markdown here; the loader renders it once
+(content/rendering.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any
 
-import yaml
+from content.frontmatter import LANGUAGES, Fields, split_front_matter
+from content.frontmatter import FrontMatterError as ScriptError
 
-LANGUAGES = ("nl", "en")
+__all__ = ["LANGUAGES", "Script", "ScriptError", "check_pair", "parse_script"]
 
 # The evidence label of each exercise (docs/clinical.md section 5); a script must agree.
 EVIDENCE: dict[str, str] = {
@@ -62,14 +67,6 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
 MAX_LENGTH = {"title": 120, "summary": 300, "text": 500}
 
 
-class ScriptError(ValueError):
-    """A script that does not follow docs/content-format.md; says file and field."""
-
-    def __init__(self, path: str, field: str, problem: str) -> None:
-        self.path, self.field, self.problem = path, field, problem
-        super().__init__(f"{path}: {field}: {problem}")
-
-
 @dataclass(frozen=True)
 class Script:
     key: str
@@ -78,44 +75,21 @@ class Script:
     evidence: str
     summary: str
     intro: str  # Markdown: the body of the file
+    structured_exercise: bool = False  # the only text allowed label A (docs/clinical.md 5)
     data: dict[str, Any] = field(default_factory=dict)  # the key's own fields, checked
-
-
-def split_front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
-    """Split '---\\n<yaml>\\n---\\n<body>' into the parsed YAML mapping and the body."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise ScriptError(path, "front matter", "the file must start with a line '---'")
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        raise ScriptError(path, "front matter", "no closing line '---'") from None
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as exc:
-        raise ScriptError(path, "front matter", f"not valid YAML ({exc})") from exc
-    if not isinstance(meta, dict):
-        raise ScriptError(path, "front matter", "must be a mapping of fields")
-    return meta, "\n".join(lines[end + 1 :]).strip()
 
 
 def parse_script(text: str, *, path: str, language: str, key: str) -> Script:
     """Parse and check one script file; `language` and `key` come from its place on disk."""
-    meta, body = split_front_matter(text, path=path)
-    checker = _Checker(path)
+    meta, body = split_front_matter(text, source=path)
+    body = body.strip()
+    checker = _Checker(path, meta)
     if meta.get("key") not in KEYS:
         checker.fail("key", f"must be one of {', '.join(KEYS)}, not {meta.get('key')!r}")
     if meta["key"] != key:
         checker.fail("key", f"{meta['key']!r} does not match the file name {key!r}")
-    allowed = COMMON_FIELDS + EXTRA_FIELDS[key]
-    unknown = sorted(str(name) for name in meta if name not in allowed + OPTIONAL_FIELDS)
-    if unknown:
-        checker.fail(unknown[0], f"unknown field (allowed: {', '.join(allowed)})")
-    for name in allowed:
-        if name not in meta:
-            checker.fail(name, "missing")
-    if meta["language"] != language:
-        checker.fail("language", f"{meta['language']!r} but the file is in {language}/")
+    checker.only(COMMON_FIELDS + EXTRA_FIELDS[key], OPTIONAL_FIELDS)
+    checker.language(meta["language"], language)
     if meta["evidence"] != EVIDENCE[key]:
         checker.fail(
             "evidence", f"{meta['evidence']!r}, but {key} has label {EVIDENCE[key]} (clinical.md 5)"
@@ -130,6 +104,9 @@ def parse_script(text: str, *, path: str, language: str, key: str) -> Script:
         evidence=meta["evidence"],
         summary=checker.text(meta["summary"], "summary", limit=MAX_LENGTH["summary"]),
         intro=body,
+        structured_exercise=checker.boolean(
+            meta.get("structured_exercise", False), "structured_exercise"
+        ),
         data=data,
     )
 
@@ -152,45 +129,8 @@ def _timings(versions: list[dict[str, Any]]) -> list[tuple[object, ...]]:
     ]
 
 
-class _Checker:
-    """Field checks; each returns the checked value or raises ScriptError."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def fail(self, field: str, problem: str) -> NoReturn:
-        raise ScriptError(self.path, field, problem)
-
-    def text(self, value: object, field: str, *, limit: int = MAX_LENGTH["text"]) -> str:
-        if not isinstance(value, str) or not value.strip():
-            self.fail(field, "must be a non-empty text")
-        if len(value) > limit:
-            self.fail(field, f"longer than {limit} characters")
-        return value.strip()
-
-    def texts(
-        self, value: object, field: str, *, at_least: int, exactly: bool = False
-    ) -> list[str]:
-        if not isinstance(value, list):
-            self.fail(field, "must be a list of texts")
-        if exactly and len(value) != at_least:
-            self.fail(field, f"must have exactly {at_least} items, not {len(value)}")
-        if len(value) < at_least:
-            self.fail(field, f"must have at least {at_least} items, not {len(value)}")
-        return [self.text(item, f"{field}[{i}]") for i, item in enumerate(value)]
-
-    def mapping(
-        self, value: object, field: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.fail(field, f"must be a mapping with {', '.join(keys)}")
-        for name in value:
-            if name not in keys + optional:
-                self.fail(f"{field}.{name}", f"unknown (allowed: {', '.join(keys + optional)})")
-        for name in keys:
-            if name not in value:
-                self.fail(f"{field}.{name}", "missing")
-        return value
+class _Checker(Fields):
+    """The exercise's own fields; each returns the checked value or raises ScriptError."""
 
     def cues(self, value: object, field: str, key: str) -> dict[str, str]:
         cues = self.mapping(value, field, CUES)
@@ -251,10 +191,7 @@ class _Checker:
 
     def step(self, value: object, field: str, key: str) -> dict[str, Any]:
         step = self.mapping(value, field, ("text", "seconds", "phase"))
-        seconds = step["seconds"]
-        low, high = STEP_SECONDS
-        if not isinstance(seconds, int) or isinstance(seconds, bool) or not low <= seconds <= high:
-            self.fail(f"{field}.seconds", f"must be a whole number from {low} to {high}")
+        seconds = self.whole_number(step["seconds"], f"{field}.seconds", *STEP_SECONDS)
         if step["phase"] not in STEP_PHASES[key]:
             self.fail(f"{field}.phase", f"must be one of {', '.join(STEP_PHASES[key])}")
         return {

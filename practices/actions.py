@@ -1,22 +1,37 @@
-"""Writes about practices and therapists that span rows."""
+"""Writes about practices and therapists that span rows.
+
+Each action takes the acting user (`actor`) and checks that they manage the practice
+itself (NotManager otherwise); it takes cleaned values, never forms.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import time
-from typing import NamedTuple
+from typing import Any
 
 from django.db import transaction
 
 from accounts.models import User
 from bookings.models import AppointmentType
+from practices.errors import NotManager
 from practices.models import OpeningHours, Practice, Therapist
 
 BATCH = 2000
 
 
+@dataclass(frozen=True)
+class OpeningBlock:
+    """One cleaned block of weekly opening hours (local wall-clock time)."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+
 def create_practice(
-    *, practice: Practice, opening_hours: Sequence[OpeningTimes] = (), managers: Sequence[User] = ()
+    *, practice: Practice, opening_hours: Sequence[OpeningBlock] = (), managers: Sequence[User] = ()
 ) -> Practice:
     """Add one practice to the network, ready to be booked: its opening hours, its
     managers and the network's default appointment types come with it.
@@ -24,6 +39,8 @@ def create_practice(
     `practice` is an unsaved instance with the cleaned values set. One atomic
     block: the practice exists with all of it, or not at all. Every entry point
     (admin, demo, `manage.py generate_network`, tests) creates practices here.
+    Who may: the caller decides (the admin is the network operator's; commands
+    and the demo run as the operator of the installation).
     """
     with transaction.atomic():
         (saved,) = create_practices(practices=[practice], opening_hours=opening_hours)
@@ -32,7 +49,7 @@ def create_practice(
 
 
 def create_practices(
-    *, practices: Sequence[Practice], opening_hours: Sequence[OpeningTimes] = ()
+    *, practices: Sequence[Practice], opening_hours: Sequence[OpeningBlock] = ()
 ) -> list[Practice]:
     """`create_practice` for many at once (the benchmark network): the same rows,
     written in batches. Each practice gets the same `opening_hours`. One atomic block.
@@ -42,11 +59,9 @@ def create_practices(
         saved = Practice.objects.bulk_create(practices, batch_size=BATCH)
         OpeningHours.objects.bulk_create(
             (
-                OpeningHours(
-                    practice=p, weekday=block.weekday, opens=block.opens, closes=block.closes
-                )
+                OpeningHours(practice=p, weekday=b.weekday, opens=b.opens, closes=b.closes)
                 for p in saved
-                for block in opening_hours
+                for b in opening_hours
             ),
             batch_size=BATCH,
         )
@@ -56,35 +71,54 @@ def create_practices(
     return saved
 
 
-class OpeningTimes(NamedTuple):
-    """One block of opening time on a weekday (0 = Monday), local wall-clock time."""
-
-    weekday: int
-    opens: time
-    closes: time
+def _require_manager(actor: User, practice: Practice) -> None:
+    if not actor.is_authenticated or not practice.is_managed_by(actor):
+        raise NotManager()
 
 
-def replace_opening_hours(*, practice: Practice, hours: Sequence[OpeningTimes]) -> None:
-    """Make `hours` the practice's whole week of opening hours.
-
-    One atomic block: the old blocks go and the new ones come, or nothing changes.
-    """
-    with transaction.atomic():
+def save_opening_hours(*, actor: User, practice: Practice, blocks: Sequence[OpeningBlock]) -> None:
+    """Replace a practice's opening hours by `blocks`. One durable atomic block: all or nothing."""
+    _require_manager(actor, practice)
+    with transaction.atomic(durable=True):
         practice.opening_hours.all().delete()
         OpeningHours.objects.bulk_create(
-            OpeningHours(
-                practice=practice, weekday=block.weekday, opens=block.opens, closes=block.closes
-            )
-            for block in hours
+            OpeningHours(practice=practice, weekday=b.weekday, opens=b.opens, closes=b.closes)
+            for b in blocks
         )
 
 
-def save_therapist(*, therapist: Therapist, practice: Practice) -> Therapist:
-    """Save a new or edited therapist (cleaned values set on the instance) at `practice`.
+# What a manager may set on a therapist (model field names).
+THERAPIST_FIELDS = (
+    "name",
+    "photo",
+    "profession",
+    "big_number",
+    "quality_register_number",
+    "specialisations",
+    "languages",
+    "kinds",
+    "about_nl",
+    "about_en",
+    "email",
+    "is_active",
+)
 
-    One atomic block: the therapist is saved and works at `practice`, or nothing changes.
+
+def save_therapist(
+    *, actor: User, practice: Practice, therapist: Therapist | None, values: Mapping[str, Any]
+) -> Therapist:
+    """Save a new (`therapist=None`) or existing therapist of `practice` from cleaned
+    values, and make sure they work there. A photo value follows Django's file fields:
+    a new file replaces, False clears, the stored file keeps. One durable atomic block.
     """
-    with transaction.atomic():
+    _require_manager(actor, practice)
+    if therapist is not None and not therapist.practices.filter(pk=practice.pk).exists():
+        raise NotManager()
+    therapist = therapist or Therapist()
+    for name in THERAPIST_FIELDS:
+        if name in values:
+            Therapist._meta.get_field(name).save_form_data(therapist, values[name])  # type: ignore[union-attr]
+    with transaction.atomic(durable=True):
         therapist.save()
         therapist.practices.add(practice)
     return therapist

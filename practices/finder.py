@@ -84,6 +84,59 @@ class Result:
     found: list[Found] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Search:
+    """One finder search, built by `search_from` from the finder page's or the API's
+    query parameters, so both find the same practices for the same parameters."""
+
+    origin: Origin | None
+    filters: Filters
+    radius_km: float = DEFAULT_RADIUS_KM
+    limit: int = DEFAULT_LIMIT
+
+    def run(self) -> Result:
+        return search(
+            origin=self.origin, filters=self.filters, radius_km=self.radius_km, limit=self.limit
+        )
+
+
+def search_from(
+    *,
+    q: str = "",
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_km: float | None = None,
+    service: str = "",
+    specialisation: str = "",
+    language: str = "",
+    wheelchair: bool = False,
+    parking: bool = False,
+    evening: bool = False,
+    remote: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> Search:
+    """The search these parameters mean. A typed place or postcode (`q`) wins over `lat`
+    and `lon` (a typed place is the visitor's latest choice; the browser's location may
+    be stale). Neither gives no origin. UnknownPlace when `q` is no place we know."""
+    q = (q or "").strip()
+    if q:
+        origin: Origin | None = origin_from_text(q)
+    elif lat is not None and lon is not None:
+        origin = origin_from_coordinates(lat, lon)
+    else:
+        origin = None
+    filters = Filters(
+        service=service or "",
+        specialisation=specialisation or "",
+        language=language or "",
+        wheelchair=wheelchair,
+        parking=parking,
+        evening=evening,
+        remote=remote,
+    )
+    return Search(origin, filters, float(radius_km or DEFAULT_RADIUS_KM), limit)
+
+
 def origin_from_text(text: str) -> Origin:
     """A place name (any case, with or without diacritics) or a practice's postcode."""
     postcode = normalise_postcode(text)

@@ -3,18 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from practices.actions import OpeningTimes
-from practices.finder import (
-    DEFAULT_RADIUS_KM,
-    Filters,
-    Origin,
-    UnknownPlace,
-    origin_from_coordinates,
-    origin_from_text,
-)
+from pijnreset import bounds
+from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
+from practices import photos
+from practices.finder import DEFAULT_RADIUS_KM, Search, UnknownPlace, search_from
 from practices.geo import normalise_postcode
 from practices.models import (
     Closure,
@@ -36,6 +35,7 @@ class FinderForm(forms.Form):
         label=_("Place or postcode"),
         max_length=80,
         required=False,
+        validators=[validate_single_line],
         help_text=_("For example Utrecht, Den Bosch or 3511 AB."),
         widget=forms.TextInput(
             attrs={"type": "search", "autocomplete": "off", "list": "place-suggestions"}
@@ -65,36 +65,29 @@ class FinderForm(forms.Form):
     parking = forms.BooleanField(label=_("Parking nearby"), required=False)
     evening = forms.BooleanField(label=_("Open in the evening"), required=False)
 
-    origin: Origin | None = None
+    search: Search | None = None
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        lat, lon, q = data.get("lat"), data.get("lon"), data.get("q", "").strip()
-        if lat is not None and lon is not None and not q:
-            self.origin = origin_from_coordinates(lat, lon)
-        elif q:
-            try:
-                self.origin = origin_from_text(q)
-            except UnknownPlace as error:
-                self.add_error("q", str(error.message))
+        if self.errors:
+            return data
+        try:
+            self.search = search_from(
+                q=data["q"],
+                lat=data["lat"],
+                lon=data["lon"],
+                radius_km=data["radius_km"],
+                service=data["service"],
+                specialisation=data["specialisation"],
+                language=data["language"],
+                wheelchair=data["wheelchair"],
+                parking=data["parking"],
+                evening=data["evening"],
+            )
+        except UnknownPlace as error:
+            self.add_error("q", str(error.message))
         return data
-
-    def filters(self, *, remote: bool = False) -> Filters:
-        data = self.cleaned_data
-        return Filters(
-            service=data.get("service", ""),
-            specialisation=data.get("specialisation", ""),
-            language=data.get("language", ""),
-            wheelchair=bool(data.get("wheelchair")),
-            parking=bool(data.get("parking")),
-            evening=bool(data.get("evening")),
-            remote=remote,
-        )
-
-    @property
-    def radius(self) -> float:
-        return float(self.cleaned_data.get("radius_km") or DEFAULT_RADIUS_KM)
 
     @property
     def has_search(self) -> bool:
@@ -135,6 +128,28 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
             "about_en": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+        # Slots are offered at most two years ahead (pijnreset.bounds), whatever is typed.
+        limits = {
+            "latitude": (-90, 90),
+            "longitude": (-180, 180),
+            "horizon_weeks": (1, bounds.BOOKING_AHEAD.days // 7),
+            "minimum_notice_hours": (0, 24 * 7 * 8),
+            "free_cancel_hours": (0, 24 * 7 * 8),
+            "max_reschedules": (0, 20),
+        }
+        for name, (low, high) in limits.items():
+            field = self.fields[name]
+            if isinstance(field, forms.IntegerField | forms.FloatField):
+                field.min_value, field.max_value = low, high
+                field.validators += [
+                    MinValueValidator(low),
+                    MaxValueValidator(high),
+                ]
+                field.widget.attrs.update({"min": low, "max": high})
+
     def clean_postcode(self) -> str:
         typed = self.cleaned_data["postcode"]
         return normalise_postcode(typed) or typed
@@ -160,16 +175,11 @@ OpeningHoursFormSet = inlineformset_factory(
 )
 
 
-def edited_opening_times(formset: BaseInlineFormSet) -> list[OpeningTimes]:  # type: ignore[type-arg]
-    """The week as edited in a valid OpeningHoursFormSet: empty and deleted rows left out."""
-    return [
-        OpeningTimes(row["weekday"], row["opens"], row["closes"])
-        for row in formset.cleaned_data
-        if row and not row.get("DELETE")
-    ]
-
-
 class ClosureForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+
     class Meta:
         model = Closure
         fields = ["first_day", "last_day", "reason"]
@@ -181,13 +191,44 @@ class ClosureForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
+        today = timezone.now().date()
+        for name in ("first_day", "last_day"):
+            error = booking_date_error(data[name], today=today) if data.get(name) else None
+            if error is not None:
+                self.add_error(name, error)
         first, last = data.get("first_day"), data.get("last_day")
         if first and last and last < first:
             self.add_error("last_day", _("The last day cannot be before the first day."))
         return data
 
 
+PHOTO_MESSAGES = {
+    "too_large": _("This photo is too large. Choose a photo of at most 5 MB."),
+    "too_many_pixels": _("This photo has too many pixels. Choose a smaller photo."),
+    "not_a_photo": _("This file is not a JPEG, PNG or WebP photo. Choose another file."),
+}
+
+
 class TherapistForm(forms.ModelForm):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+
+    def clean_photo(self) -> object:
+        """A new upload is read by its content and stored re-encoded, without metadata."""
+        photo = self.cleaned_data.get("photo")
+        if not isinstance(photo, UploadedFile):
+            return photo  # no new file: keep, or clear
+        if photo.size is not None and photo.size > photos.MAX_BYTES:
+            raise forms.ValidationError(PHOTO_MESSAGES["too_large"], code="too_large")
+        try:
+            data, extension = photos.normalise_photo(photo.read())
+        except photos.PhotoRefused as refused:
+            raise forms.ValidationError(
+                PHOTO_MESSAGES[refused.problem], code=refused.problem
+            ) from refused
+        return ContentFile(data, name=f"photo.{extension}")
+
     class Meta:
         model = Therapist
         fields = [

@@ -10,22 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from pijnreset.bounds import parse_count
 from pijnreset.http import AuthenticatedRequest
 from practices import actions
+from practices.access import practice_managed_by, therapist_at
 from practices.forms import (
     ClosureForm,
     OpeningHoursFormSet,
     OperatorPracticeForm,
     PracticeForm,
     TherapistForm,
-    edited_opening_times,
 )
-from practices.models import Practice, Therapist
-
-
-def _managed_practice(request: AuthenticatedRequest, practice_id: str) -> Practice:
-    """The practice if the user manages it (the operator manages all); 404 otherwise."""
-    return get_object_or_404(Practice.objects.managed_by(request.user), public_id=practice_id)
+from practices.models import Practice
 
 
 def _is_operator(request: AuthenticatedRequest) -> bool:
@@ -40,7 +36,7 @@ def manage(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def edit_practice(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
+    practice = practice_managed_by(request.user, practice_id)
     form_class = OperatorPracticeForm if _is_operator(request) else PracticeForm
     form = form_class(request.POST or None, instance=practice)
     if request.method == "POST":
@@ -56,13 +52,20 @@ def edit_practice(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
 
 @login_required
 def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
+    practice = practice_managed_by(request.user, practice_id)
     formset = OpeningHoursFormSet(request.POST or None, instance=practice)
     closure_form = ClosureForm(prefix="closure")
     context = {"formset": formset, "practice": practice, "closure_form": closure_form}
     if request.method == "POST":
         if formset.is_valid():
-            actions.replace_opening_hours(practice=practice, hours=edited_opening_times(formset))
+            blocks = [
+                actions.OpeningBlock(
+                    weekday=row["weekday"], opens=row["opens"], closes=row["closes"]
+                )
+                for row in formset.cleaned_data
+                if row and not row.get("DELETE")
+            ]
+            actions.save_opening_hours(actor=request.user, practice=practice, blocks=blocks)
             messages.success(request, _("The opening hours are saved."))
             return redirect("practices:hours", practice_id=practice.public_id)
         return render(request, "practices/manage/hours.html", context, status=422)
@@ -72,7 +75,7 @@ def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
 @login_required
 @require_POST
 def add_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
+    practice = practice_managed_by(request.user, practice_id)
     closure_form = ClosureForm(request.POST, prefix="closure")
     if not closure_form.is_valid():
         formset = OpeningHoursFormSet(instance=practice)
@@ -88,11 +91,11 @@ def add_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse
 @login_required
 @require_POST
 def delete_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
-    closure_id = request.POST.get("closure", "")
-    if not closure_id.isdigit():
+    practice = practice_managed_by(request.user, practice_id)
+    closure_id = parse_count(request.POST.get("closure", ""))
+    if closure_id is None:
         raise Http404
-    closure = get_object_or_404(practice.closures, pk=int(closure_id))
+    closure = get_object_or_404(practice.closures, pk=closure_id)
     closure.delete()
     messages.success(request, _("The closure is removed."))
     return redirect("practices:hours", practice_id=practice.public_id)
@@ -102,18 +105,16 @@ def delete_closure(request: AuthenticatedRequest, practice_id: str) -> HttpRespo
 def edit_therapist(
     request: AuthenticatedRequest, practice_id: str, therapist_id: str | None = None
 ) -> HttpResponse:
-    practice = _managed_practice(request, practice_id)
-    therapist = (
-        get_object_or_404(Therapist.objects.filter(practices=practice), public_id=therapist_id)
-        if therapist_id
-        else None
-    )
+    practice = practice_managed_by(request.user, practice_id)
+    therapist = therapist_at(practice, therapist_id) if therapist_id else None
     form = TherapistForm(request.POST or None, request.FILES or None, instance=therapist)
     context = {"form": form, "practice": practice, "therapist": therapist}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "practices/manage/therapist.html", context, status=422)
-        therapist = actions.save_therapist(therapist=form.save(commit=False), practice=practice)
+        therapist = actions.save_therapist(
+            actor=request.user, practice=practice, therapist=therapist, values=form.cleaned_data
+        )
         messages.success(request, _("The therapist is saved."))
         return redirect(
             "practices:therapist_edit",

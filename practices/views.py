@@ -17,14 +17,11 @@ BOOKABLE_KINDS = [(s.value, s.label) for s in (Service.IN_PERSON, Service.PHONE,
 
 def _search(request: HttpRequest) -> tuple[FinderForm, finder.Result | None]:
     form = FinderForm(request.GET if request.GET else None)
-    if not form.is_bound or not form.is_valid() or form.origin is None:
+    if not form.is_bound or not form.is_valid() or form.search is None:
         return form, None
-    result = finder.search(
-        origin=form.origin,
-        filters=form.filters(),
-        radius_km=form.radius,
-    )
-    return form, result
+    if form.search.origin is None:  # the page searches from a place; the API also by remote
+        return form, None
+    return form, form.search.run()
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from accounts.access import require_patient
 from accounts.models import User
+from content.rendering import render_markdown
 from exercises.content import load_scripts
 from programme import content, days
 from programme.errors import NotStartedYet, StartDateNotAllowed
@@ -126,8 +127,11 @@ def load_content(*, content_dir: Path, now: datetime) -> ContentReport:
     written when the file changed (its hash), so loading twice changes
     nothing and a text change keeps every patient's progress. A lesson that
     is no longer in the files is retired, not deleted (its progress stays).
-    Transaction: one atomic block; a broken file (ContentError naming the file
-    and field) loads nothing.
+    Every file goes through the one content pipeline: the front-matter reader
+    (content/frontmatter.py) and the Markdown renderer (content/rendering.py),
+    so the stored HTML is sanitised once here and requests only show it.
+    Transaction: one atomic block; a broken file (FrontMatterError naming the
+    file and field) loads nothing.
     """
     lessons = list(content.lesson_files(content_dir))
     pages = list(content.page_files(content_dir))
@@ -202,7 +206,7 @@ def _store_lessons(files: list[content.LessonFile], *, now: datetime) -> tuple[i
             defaults={
                 "title": file.title,
                 "reading_minutes": file.reading_minutes,
-                "body_html": file.body_html,
+                "body_html": render_markdown(file.body),
                 "reflection_question": file.reflection,
                 "source_hash": file.source_hash,
                 "updated_at": now,
@@ -228,7 +232,7 @@ def _store_pages(files: list[content.PageFile], *, now: datetime) -> tuple[int, 
                 "title": file.title,
                 "order": file.order,
                 "public": file.public,
-                "body_html": file.body_html,
+                "body_html": render_markdown(file.body),
                 "source_hash": file.source_hash,
                 "updated_at": now,
             },

@@ -101,7 +101,7 @@ def test_a_therapist_blocks_only_their_own_time_a_manager_anyones(
     )
 
 
-def test_an_end_before_the_start_is_refused_next_to_the_field(client, practice_a, eva):
+def test_an_end_before_the_start_is_refused_next_to_the_field(client, now, practice_a, eva):
     client.force_login(eva.user)
     response = client.post(
         f"/afspraken/agenda/{practice_a.public_id}/blokkeren/",

@@ -83,7 +83,7 @@ def test_blocked_time_counts_as_busy(client, now, eva, patient_anna):
         ({"start": "2026-03-03T19:00:00Z"}, 422),  # outside working hours
         ({"kind": "fax"}, 422),
         ({"type": "massage"}, 422),
-        ({"therapist": "00000000-0000-4000-8000-000000000000"}, 404),
+        ({"therapist": "00000000-0000-4000-8000-000000000000"}, 422),  # names the field
         ({"kind": "phone", "type": "phone_consult"}, 400),  # no number to call
     ],
 )

@@ -117,7 +117,7 @@ def test_a_move_keeps_kind_number_and_video_room_and_frees_the_old_time(
     video = book(practice_a, eva, video_consult, patient_anna, at(4, 10), now, kind="video")
     room = video.video_room
     moved = actions.reschedule_appointment(
-        appointment=video, start=at(4, 14), now=now, by_patient=True
+        appointment=video, start=at(4, 14), now=now, actor=video.patient
     )
     assert (moved.kind, moved.video_room, moved.start, moved.reschedule_count) == (
         "video",
@@ -140,11 +140,15 @@ def test_a_move_keeps_kind_number_and_video_room_and_frees_the_old_time(
         phone_to_call="06 11111111",
     )
     moved = actions.reschedule_appointment(
-        appointment=phone, start=at(5, 11), now=now, by_patient=True
+        appointment=phone, start=at(5, 11), now=now, actor=phone.patient
     )
     assert moved.phone_to_call == "06 11111111"
     moved = actions.reschedule_appointment(
-        appointment=moved, start=at(5, 12), now=now, by_patient=True, phone_to_call="06 22222222"
+        appointment=moved,
+        start=at(5, 12),
+        now=now,
+        actor=moved.patient,
+        phone_to_call="06 22222222",
     )
     assert moved.phone_to_call == "06 22222222"
 
@@ -165,18 +169,18 @@ def test_the_patient_may_change_the_kind_when_moving(
 def test_at_most_two_moves_by_the_patient(now, practice_a, eva, follow_up, patient_anna):
     appointment = book(practice_a, eva, follow_up, patient_anna, at(4, 10), now)
     appointment = actions.reschedule_appointment(
-        appointment=appointment, start=at(4, 11), now=now, by_patient=True
+        appointment=appointment, start=at(4, 11), now=now, actor=appointment.patient
     )
     appointment = actions.reschedule_appointment(
-        appointment=appointment, start=at(4, 12), now=now, by_patient=True
+        appointment=appointment, start=at(4, 12), now=now, actor=appointment.patient
     )
     with pytest.raises(TooManyReschedules):
         actions.reschedule_appointment(
-            appointment=appointment, start=at(4, 13), now=now, by_patient=True
+            appointment=appointment, start=at(4, 13), now=now, actor=appointment.patient
         )
     # The practice itself can still move it.
     moved = actions.reschedule_appointment(
-        appointment=appointment, start=at(4, 13), now=now, by_patient=False
+        appointment=appointment, start=at(4, 13), now=now, actor=appointment.therapist.user
     )
     assert moved.reschedule_count == 2 and moved.start == at(4, 13)
 
@@ -187,7 +191,9 @@ def test_moving_onto_a_taken_time_is_refused_and_changes_nothing(
     mine = book(practice_a, eva, follow_up, patient_anna, at(4, 10), now)
     book(practice_a, eva, follow_up, patient_bram, at(4, 11), now)
     with pytest.raises(SlotTaken):
-        actions.reschedule_appointment(appointment=mine, start=at(4, 11), now=now, by_patient=True)
+        actions.reschedule_appointment(
+            appointment=mine, start=at(4, 11), now=now, actor=mine.patient
+        )
     mine.refresh_from_db()
     assert (mine.start, mine.sequence, mine.reschedule_count) == (at(4, 10), 0, 0)
 
@@ -196,7 +202,7 @@ def test_moving_after_the_deadline_is_refused(now, practice_a, eva, follow_up, p
     appointment = book(practice_a, eva, follow_up, patient_anna, at(2, 16), now)
     with pytest.raises(ChangeTooLate):
         actions.reschedule_appointment(
-            appointment=appointment, start=at(4, 12), now=now, by_patient=True
+            appointment=appointment, start=at(4, 12), now=now, actor=appointment.patient
         )
 
 

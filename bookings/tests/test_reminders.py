@@ -49,7 +49,7 @@ def test_never_for_a_cancelled_appointment(
     now, practice_a, eva, follow_up, patient_anna, mailoutbox
 ):
     appointment = book(practice_a, eva, follow_up, patient_anna, at(5, 10), now)
-    actions.cancel_appointment(appointment=appointment, by_patient=True, now=now)
+    actions.cancel_appointment(appointment=appointment, actor=appointment.patient, now=now)
     with time_machine.travel(at(4, 12), tick=False):
         call_command("send_appointment_reminders")
     assert reminders_to(patient_anna.email) == []
@@ -63,7 +63,7 @@ def test_not_when_the_appointment_is_cancelled_after_the_claim(
     from bookings.tasks import send_reminder
 
     appointment = book(practice_a, eva, follow_up, patient_anna, at(5, 10), now)
-    actions.cancel_appointment(appointment=appointment, by_patient=True, now=now)
+    actions.cancel_appointment(appointment=appointment, actor=appointment.patient, now=now)
     send_reminder.call(appointment.pk, appointment.start.isoformat())
     assert reminders_to(patient_anna.email) == []
 
@@ -76,7 +76,10 @@ def test_only_for_the_new_time_after_a_move(
     with time_machine.travel(at(4, 11), tick=False):
         call_command("send_appointment_reminders")  # reminder for 5 March 10:00
         moved = actions.reschedule_appointment(
-            appointment=appointment, start=at(9, 10), now=at(4, 11), by_patient=False
+            appointment=appointment,
+            start=at(9, 10),
+            now=at(4, 11),
+            actor=appointment.therapist.user,
         )
     assert moved.reminder_sent_at is None
     with time_machine.travel(at(5, 9, 30), tick=False):

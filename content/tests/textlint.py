@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
+from content import frontmatter
+from content.frontmatter import FrontMatterError as FrontMatterError  # the tests catch it
 
 MAX_SENTENCE_WORDS = 25
 WORDS_PER_MINUTE = 200
@@ -147,23 +148,9 @@ class Problem:
         return f"{self.kind}: {self.detail}"
 
 
-class FrontMatterError(ValueError):
-    pass
-
-
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """Return (front matter as a dict, body) of a `---` delimited Markdown file."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise FrontMatterError("the file does not start with a '---' line")
-    closing = [i for i, line in enumerate(lines) if i > 0 and line.strip() == "---"]
-    if not closing:
-        raise FrontMatterError("no closing '---' line after the front matter")
-    end = closing[0]
-    data = yaml.safe_load("\n".join(lines[1:end]))
-    if not isinstance(data, dict):
-        raise FrontMatterError("the front matter is not a mapping")
-    return data, "\n".join(lines[end + 1 :])
+    """Return (front matter as a dict, body): the content pipeline's own reader."""
+    return frontmatter.split_front_matter(text, source="text")
 
 
 def words(text: str) -> list[str]:

@@ -1,8 +1,12 @@
 """The list of exercises and the evidence labels."""
 
+import shutil
+
 import pytest
 
+from exercises.content import load_scripts
 from exercises.models import ExerciseScript
+from exercises.tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +54,21 @@ def test_movement_mentions_that_yoga_has_label_b(anna_client, scripts):
     assert "yoga or tai chi: B" in html
 
 
-def test_the_introduction_is_rendered_and_sanitised(anna_client, scripts):
+def test_the_introduction_is_rendered_and_sanitised_when_loaded(anna_client, tmp_path):
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURES, content_dir)
+    path = content_dir / "nl" / "exercises" / "social.md"
+    front, _body = path.read_text(encoding="utf-8").rsplit("---\n", 1)
+    path.write_text(front + "---\nHallo **jij**\n\n<script>alert(1)</script>\n", "utf-8")
+    load_scripts(content_dir=content_dir)
+    html = anna_client.get("/oefeningen/social/").content.decode().split("<main")[1]
+    assert "<strong>jij</strong>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+
+
+def test_a_request_shows_the_stored_html_and_renders_nothing(anna_client, scripts):
     ExerciseScript.objects.filter(key="social", language="nl").update(
-        intro="Hallo **jij**\n\n<script>alert(1)</script>"
+        intro="**Markdown** that a request would render", intro_html="<p>stored</p>"
     )
-    html = anna_client.get("/oefeningen/social/").content.decode()
-    assert "<strong>jij</strong>" in html and "alert(1)" not in html.split("<main")[1]
+    html = anna_client.get("/oefeningen/social/").content.decode().split("<main")[1]
+    assert '<div class="intro"><p>stored</p></div>' in html and "Markdown" not in html

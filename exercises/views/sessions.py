@@ -24,6 +24,7 @@ from exercises.errors import ExercisesPaused
 from exercises.forms import BreathingForm, FinishForm, GuidedForm
 from exercises.models import ExerciseScript, ExerciseSession
 from exercises.views.common import current_language, own_or_404, page_context
+from pijnreset.bounds import parse_count
 from pijnreset.http import AuthenticatedRequest
 
 # Used when the scripts are not loaded yet (content/<lang>/exercises/breathing.md).
@@ -103,10 +104,10 @@ def _breathing_initial(
         initial.update(zip(BREATH_DEFAULTS, last.breath_pattern, strict=True))
         initial.update(spoken_cues=last.spoken_cues, sound=last.sound)
         initial["minutes"] = last.planned_seconds // 60
-    minutes = request.GET.get("minutes", "")
+    minutes = parse_count(request.GET.get("minutes", ""))
     low, high = BREATHING_MINUTES_RANGE
-    if minutes.isdigit() and low <= int(minutes) <= high:
-        initial["minutes"] = int(minutes)
+    if minutes is not None and low <= minutes <= high:
+        initial["minutes"] = minutes
     return initial
 
 

@@ -7,7 +7,7 @@ from datetime import time
 
 from accounts.models import User
 from bookings.models import WorkingHours
-from practices.actions import OpeningTimes, create_practice
+from practices.actions import OpeningBlock, create_practice
 from practices.models import Practice, Therapist
 
 _counter = itertools.count(1)
@@ -44,7 +44,7 @@ def make_practice(
         languages=["nl", "en"],
         **extra,
     )
-    hours = [OpeningTimes(day, time(8), time(20 if evening else 17)) for day in range(5)]
+    hours = [OpeningBlock(day, time(8), time(20 if evening else 17)) for day in range(5)]
     return create_practice(practice=practice, opening_hours=hours, managers=managers)
 
 

@@ -88,7 +88,7 @@ def test_slots_list_free_times_with_therapist_start_and_end_in_utc(client, now, 
         ({"from": "2026-03-03T00:00:00"}, 422),  # no time zone
         ({"from": "gisteren"}, 422),
         ({"from": "2026-03-03T00:00:00Z", "to": "2026-05-03T00:00:00Z"}, 422),  # too long
-        ({"type": "massage"}, 404),
+        ({"type": "massage"}, 422),  # names the field, like every booking entry point
         ({"type": "phone_consult", "kind": "video"}, 422),
         ({"kind": "fax"}, 422),
     ],

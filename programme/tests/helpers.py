@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from api.actions import create_access_token
+from content.rendering import render_markdown
 from programme import content
 from programme.models import Enrolment, Lesson, LessonText
 
@@ -24,8 +25,9 @@ def copy_lessons(target: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def _lesson_files() -> tuple[content.LessonFile, ...]:
-    return tuple(content.lesson_files(CONTENT))
+def _lesson_files() -> tuple[tuple[content.LessonFile, str], ...]:
+    """The real lessons with their rendered HTML, as load_content would store them."""
+    return tuple((file, render_markdown(file.body)) for file in content.lesson_files(CONTENT))
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def lessons(db):
     now = timezone.now()
     files = _lesson_files()
     by_key = {}
-    for file in files:
+    for file, _html in files:
         by_key.setdefault(file.key, file)
     stored = {
         lesson.key: lesson
@@ -50,10 +52,10 @@ def lessons(db):
     LessonText.objects.bulk_create(
         LessonText(
             lesson=stored[f.key], language=f.language, title=f.title,
-            reading_minutes=f.reading_minutes, body_html=f.body_html,
+            reading_minutes=f.reading_minutes, body_html=html,
             reflection_question=f.reflection, source_hash=f.source_hash, updated_at=now,
         )
-        for f in files
+        for f, html in files
     )  # fmt: skip
     return Lesson.objects.all()
 

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from bookings.models import Appointment, WorkingHours
-from practices.actions import OpeningTimes, create_practices
+from practices.actions import OpeningBlock, create_practices
 from practices.models import Practice, Province, Therapist
 from practices.places import all_places
 
@@ -87,7 +87,7 @@ def generate(rng: random.Random, *, count: int, therapists: int, start: int = 0)
         )
     saved = create_practices(
         practices=practices,
-        opening_hours=[OpeningTimes(day, time(8), time(17, 30)) for day in range(5)],
+        opening_hours=[OpeningBlock(day, time(8), time(17, 30)) for day in range(5)],
     )
     people = [
         Therapist(

@@ -1,5 +1,8 @@
 """Load the lessons, pages and exercise scripts from content/ into the database.
 
+The one content pipeline: each file is read by content/frontmatter.py and its
+Markdown rendered by content/rendering.py while loading, so requests only show HTML.
+
 Idempotent: loading twice changes nothing; a changed text keeps everyone's
 progress (rows are keyed by `key`). Editors can change a text and run this
 again without a deploy.
@@ -11,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from content.frontmatter import ContentError
 from programme import actions
 
 
@@ -32,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"No content folder at {content_dir}")
         try:
             report = actions.load_content(content_dir=content_dir, now=timezone.now())
-        except ValueError as exc:  # ContentError, or the exercises loader's ScriptError
+        except ContentError as exc:  # names the file and the field (content/frontmatter.py)
             raise CommandError(f"Nothing loaded: {exc}") from exc
         self.stdout.write(
             f"Lessons: {report.lessons_changed} loaded or changed, "
