@@ -1,4 +1,5 @@
-# pijnreset: `make run` to try it, `make test` to check it. See README.md.
+# pijnreset: `make run` to try it, `make check` for the quick loop, `make test` to check it all.
+# See README.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ PY := $(BIN)/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/pijnreset
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install install-test run demo test test-sqlite test-postgres lint format messages compilemessages browser bench clean
+.PHONY: install install-test run demo check test test-sqlite test-postgres lint format messages compilemessages browser bench clean
 
 ## install: create .venv with the pinned dependencies and compile the translations
 install: $(VENV)/.installed compilemessages
@@ -20,7 +21,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt scripts/requirements.py
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml constraints.txt package.json package-lock.json
-	$(PY) scripts/requirements.py --extra test > $(VENV)/requirements-test.txt
+	$(PY) scripts/requirements.py --extra test --extra dev > $(VENV)/requirements-test.txt
 	$(BIN)/pip install -q -c constraints.txt -r $(VENV)/requirements-test.txt
 	npm ci --no-audit --no-fund --silent
 	@touch $@
@@ -35,6 +36,11 @@ run: install
 	DEBUG=true $(PY) manage.py load_instruments
 	DEBUG=true $(PY) manage.py demo --if-empty
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+## check: the quick local loop: lint, then the SQLite suite without the browser tests
+check: install lint
+	@echo "== test suite on SQLite, without the browser tests"
+	env -u DATABASE_URL $(PY) -m pytest -m "not browser"
 
 ## test: lint, then the whole suite on SQLite and on PostgreSQL (with the browser tests)
 install-test: install $(VENV)/.installed-test browser

@@ -139,15 +139,13 @@ def install_instrument(*, raw: Mapping[str, Any], now: datetime) -> Instrument:
         return _store(raw=raw, source=Instrument.Source.INSTALLED, make_current=True, now=now)
 
 
-def current_instrument(*, key: str, now: datetime) -> Instrument:
-    """The current version of an instrument; loads the shipped ones if none are loaded yet.
+def current_instrument(*, key: str) -> Instrument:
+    """The current version of an instrument. A read: it writes nothing (the definitions
+    load at deploy, `manage.py load_instruments`).
 
-    Raises InstrumentUnavailable for an unknown key or an instrument without item text.
+    Raises InstrumentUnavailable for an unknown key, one not loaded, or one without item text.
     """
     instrument = Instrument.objects.current().filter(key=key).first()
-    if instrument is None and key in {p.stem for p in SHIPPED_DIR.glob("*.yaml")}:
-        load_instruments(now=now)
-        instrument = Instrument.objects.current().filter(key=key).first()
     if instrument is None or not instrument.has_wording:
         raise InstrumentUnavailable()
     return instrument

@@ -44,7 +44,7 @@ def _submit(user: User, key: str, occasion: str, answers: dict, when) -> None:  
     if Response.objects.of(user).submitted().filter(instrument_key=key, occasion=occasion).exists():
         return
     Response.objects.drafts().filter(patient=user, instrument_key=key).delete()
-    instrument = actions.current_instrument(key=key, now=when)
+    instrument = actions.current_instrument(key=key)
     part = "symptoms" if occasion.startswith("week_") and key == "acr2016" else ""
     response = actions.start_response(
         patient=user, instrument=instrument, occasion=occasion, part=part, language="nl", now=when

@@ -41,9 +41,8 @@ def _resume(response: Response) -> HttpResponse:
 
 @patient_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
+    # A read writes nothing: `manage.py load_instruments` loads the definitions at deploy.
     available = Instrument.objects.current().filter(has_wording=True).order_by("key")
-    if not Instrument.objects.exists():
-        actions.load_instruments(now=timezone.now())  # first use of a fresh installation
     mine = Response.objects.of(request.user).select_related("instrument")
     context = {
         "drafts": mine.drafts(),
@@ -59,7 +58,7 @@ def start(request: AuthenticatedRequest, key: str, occasion: str) -> HttpRespons
     if occasion not in Occasion.values:
         raise Http404
     try:
-        instrument = actions.current_instrument(key=key, now=timezone.now())
+        instrument = actions.current_instrument(key=key)
     except InstrumentUnavailable as exc:
         raise Http404 from exc
     draft = Response.objects.of(request.user).drafts().filter(instrument_key=key).first()
@@ -222,7 +221,7 @@ def correct(request: AuthenticatedRequest, public_id: UUID) -> HttpResponse:
     if not old.is_submitted:
         return _resume(old)
     try:
-        instrument = actions.current_instrument(key=old.instrument_key, now=timezone.now())
+        instrument = actions.current_instrument(key=old.instrument_key)
     except InstrumentUnavailable as exc:
         raise Http404 from exc
     response = actions.start_response(

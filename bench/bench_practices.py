@@ -98,21 +98,21 @@ def ensure_big_practice():  # type: ignore[no-untyped-def]
     """A practice with 10 therapists, each working weekdays 08:00-18:00."""
     from datetime import time as clock
 
-    from bookings.actions import create_default_appointment_types
     from bookings.models import WorkingHours
+    from practices.actions import create_practice
     from practices.models import Practice, Therapist
 
-    practice, created = Practice.objects.get_or_create(
-        slug="bench-ten-therapists",
-        defaults={
-            "name": "Benchpraktijk", "street": "Benchstraat 1", "postcode": "3511 AB",
-            "place": "Utrecht", "province": "UT", "latitude": 52.09, "longitude": 5.12,
-            "phone": "030 000 00 00", "languages": ["nl"],
-            "services": ["in_person", "phone", "video"],
-        },
-    )  # fmt: skip
-    if created:
-        create_default_appointment_types(practice=practice)
+    practice = Practice.objects.filter(slug="bench-ten-therapists").first()
+    if practice is None:
+        practice = create_practice(
+            practice=Practice(
+                slug="bench-ten-therapists",
+                name="Benchpraktijk", street="Benchstraat 1", postcode="3511 AB",
+                place="Utrecht", province="UT", latitude=52.09, longitude=5.12,
+                phone="030 000 00 00", languages=["nl"],
+                services=["in_person", "phone", "video"],
+            )
+        )  # fmt: skip
         for number in range(10):
             therapist = Therapist.objects.create(
                 name=f"Benchtherapeut {number}",

@@ -568,32 +568,3 @@ def save_appointment_types(
                 if name in values:
                     setattr(appointment_type, name, values[name])
             appointment_type.save(update_fields=[n for n in TYPE_FIELDS if n in values])
-
-
-DEFAULT_TYPES = (
-    # slug, Dutch name, English name, minutes, buffer, kinds
-    ("intake", "Intake", "Intake", 60, 15, [Kind.IN_PERSON, Kind.VIDEO]),
-    ("follow_up", "Vervolgafspraak", "Follow-up", 30, 0, [Kind.IN_PERSON, Kind.VIDEO]),
-    ("phone_consult", "Telefonisch consult", "Phone consult", 30, 0, [Kind.PHONE]),
-    ("video_consult", "Videoconsult", "Video consult", 30, 0, [Kind.VIDEO]),
-)
-
-
-def create_default_appointment_types(*, practice: Practice) -> list[AppointmentType]:
-    """The network's four appointment types for a new practice (idempotent)."""
-    created = []
-    for position, (slug, name_nl, name_en, minutes, buffer, kinds) in enumerate(DEFAULT_TYPES):
-        appointment_type, _ = AppointmentType.objects.get_or_create(
-            practice=practice,
-            slug=slug,
-            defaults={
-                "name_nl": name_nl,
-                "name_en": name_en,
-                "duration_minutes": minutes,
-                "buffer_minutes": buffer,
-                "kinds": [str(kind) for kind in kinds],
-                "position": position,
-            },
-        )
-        created.append(appointment_type)
-    return created

@@ -1,9 +1,9 @@
 """Demo availability and a few weeks of appointments (idempotent).
 
-Every demo therapist gets working hours at their practice and every practice
-the four default appointment types. Praktijk Rustpunt (Eva's) gets
-appointments from two weeks ago to three weeks ahead for Anna, Bram and a few
-guests; every other practice a handful. A practice that already has
+Every demo therapist gets working hours at their practice (every practice has
+the default appointment types from `practices.actions.create_practice`).
+Praktijk Rustpunt (Eva's) gets appointments from two weeks ago to three weeks
+ahead for Anna, Bram and a few guests; every other practice a handful. A practice that already has
 appointments is left alone, so running the demo twice adds nothing.
 """
 
@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from bookings.actions import create_default_appointment_types
 from bookings.models import Appointment, AppointmentType, Kind, Status, WorkingHours
 from practices.demo import DEMO_PRACTICE_SLUG, PRACTICES
 from practices.models import Practice, Therapist
@@ -33,7 +32,6 @@ def _demo_practices() -> list[Practice]:
 
 def create_availability() -> None:
     for practice in _demo_practices():
-        create_default_appointment_types(practice=practice)
         for number, therapist in enumerate(practice.therapists.order_by("name")):
             if WorkingHours.objects.filter(therapist=therapist, practice=practice).exists():
                 continue

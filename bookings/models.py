@@ -54,6 +54,15 @@ class Kind(models.TextChoices):
     VIDEO = "video", _("By video")
 
 
+DEFAULT_APPOINTMENT_TYPES = (
+    # slug, Dutch name, English name, minutes, buffer, kinds
+    ("intake", "Intake", "Intake", 60, 15, [Kind.IN_PERSON, Kind.VIDEO]),
+    ("follow_up", "Vervolgafspraak", "Follow-up", 30, 0, [Kind.IN_PERSON, Kind.VIDEO]),
+    ("phone_consult", "Telefonisch consult", "Phone consult", 30, 0, [Kind.PHONE]),
+    ("video_consult", "Videoconsult", "Video consult", 30, 0, [Kind.VIDEO]),
+)
+
+
 class AppointmentType(models.Model):
     """What can be booked at a practice: intake, follow-up, phone or video consult."""
 
@@ -90,6 +99,25 @@ class AppointmentType(models.Model):
     @property
     def name(self) -> str:
         return in_language(self.name_nl, self.name_en)
+
+    @classmethod
+    def defaults_for(cls, practice: Practice) -> list[AppointmentType]:
+        """The network's appointment types for a new practice, not yet saved."""
+        return [
+            cls(
+                practice=practice,
+                slug=slug,
+                name_nl=name_nl,
+                name_en=name_en,
+                duration_minutes=minutes,
+                buffer_minutes=buffer,
+                kinds=[str(kind) for kind in kinds],
+                position=position,
+            )
+            for position, (slug, name_nl, name_en, minutes, buffer, kinds) in enumerate(
+                DEFAULT_APPOINTMENT_TYPES
+            )
+        ]
 
     @property
     def duration(self) -> timedelta:
@@ -209,7 +237,7 @@ class AppointmentQuerySet(models.QuerySet["Appointment"]):
         )
         if therapist is not None:
             rows = rows.filter(therapist=therapist)
-        return rows.select_related("therapist", "appointment_type", "patient").order_by(
+        return rows.select_related("practice", "therapist", "appointment_type", "patient").order_by(
             "start", "therapist__name"
         )
 

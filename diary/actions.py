@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.access import require_patient
@@ -173,19 +173,6 @@ def set_checkin_reminder(
     return preference
 
 
-def claim_reminder(*, preference: ReminderPreference, local_day: date) -> bool:
-    """Claim today's reminder for one user: True for exactly one caller per local day.
-
-    A conditional UPDATE (last_sent_on is not yet `local_day`): two runs of the
-    command at the same moment cannot both win.
-    """
-    return bool(
-        ReminderPreference.objects.filter(pk=preference.pk)
-        .filter(Q(last_sent_on__isnull=True) | Q(last_sent_on__lt=local_day))
-        .update(last_sent_on=local_day)
-    )
-
-
 def send_due_reminders(*, now: datetime) -> int:
     """Enqueue today's check-in reminder for everyone whose chosen local time has come.
 
@@ -193,13 +180,25 @@ def send_due_reminders(*, now: datetime) -> int:
     and three hours later (the same local day), no reminder yet today, no
     check-in yet today, and no open flare unless the user asked for reminders
     during a flare, and only for patients with an active health-data consent
-    (withdrawing it stops the reminders too). Each day is claimed by claim_reminder (a conditional
-    UPDATE), so running this twice, even at once, sends one reminder.
-    Transaction: each claim commits on its own; the e-mail task is enqueued
-    after the claim commits. Returns the number of reminders enqueued.
-    """
-    from diary.tasks import send_checkin_reminder
+    (withdrawing it stops the reminders too).
 
+    A constant number of queries however many are due: one read of the
+    candidates, one of their check-ins, then one transaction that locks the
+    due rows, keeps those still unclaimed for their local day and claims them
+    (one UPDATE per local day; the world spans at most three). Running this
+    twice, even at once, sends one reminder: PostgreSQL re-reads a locked row
+    after the other run commits, SQLite's IMMEDIATE transactions run one at a
+    time. The e-mail tasks are enqueued after the claim commits. Returns the
+    number of reminders enqueued.
+    """
+    due = _due_reminders(now)
+    if not due:
+        return 0
+    return _claim_reminders(due)
+
+
+def _due_reminders(now: datetime) -> dict[int, tuple[int, date]]:
+    """Preference id -> (user id, local day) of the reminders due at `now`."""
     candidates = (
         ReminderPreference.objects.filter(
             enabled=True,
@@ -211,7 +210,7 @@ def send_due_reminders(*, now: datetime) -> int:
         .select_related("user")
         .annotate(in_flare=Exists(Flare.objects.open().filter(user=OuterRef("user"))))
     )
-    sent = 0
+    due: dict[int, tuple[int, date]] = {}
     for preference in candidates:
         local = timezone.localtime(now, preference.user.zone)
         if not _in_window(local, preference.at):
@@ -220,17 +219,36 @@ def send_due_reminders(*, now: datetime) -> int:
             continue
         if preference.in_flare and not preference.during_flare:  # type: ignore[attr-defined]
             continue
-        if CheckIn.objects.filter(patient=preference.user, date=local.date()).exists():
-            continue
-        with transaction.atomic():
-            if claim_reminder(preference=preference, local_day=local.date()):
+        due[preference.pk] = (preference.user_id, local.date())
+    if not due:
+        return due
+    checked_in = set(
+        CheckIn.objects.filter(
+            patient_id__in={user_id for user_id, _day in due.values()},
+            date__in={day for _user_id, day in due.values()},
+        ).values_list("patient_id", "date")
+    )
+    return {pk: pair for pk, pair in due.items() if pair not in checked_in}
+
+
+def _claim_reminders(due: dict[int, tuple[int, date]]) -> int:
+    """Claim each due day for its user once; enqueue the mails after the claims commit."""
+    from diary.tasks import send_checkin_reminder
+
+    with transaction.atomic():
+        locked = ReminderPreference.objects.select_for_update().filter(pk__in=due)
+        won: dict[date, list[int]] = {}
+        for pk, last_sent_on in locked.values_list("pk", "last_sent_on"):
+            day = due[pk][1]
+            if last_sent_on is None or last_sent_on < day:
+                won.setdefault(day, []).append(pk)
+        for day, pks in won.items():
+            ReminderPreference.objects.filter(pk__in=pks).update(last_sent_on=day)
+            for pk in pks:
                 transaction.on_commit(
-                    partial(
-                        send_checkin_reminder.enqueue, preference.user_id, local.date().isoformat()
-                    )
+                    partial(send_checkin_reminder.enqueue, due[pk][0], day.isoformat())
                 )
-                sent += 1
-    return sent
+    return sum(len(pks) for pks in won.values())
 
 
 def _in_window(local: datetime, at: time) -> bool:

@@ -14,8 +14,11 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import User
+from bookings.models import AppointmentType
 from practices.errors import NotManager
 from practices.models import OpeningHours, Practice, Therapist
+
+BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,47 @@ class OpeningBlock:
     weekday: int
     opens: time
     closes: time
+
+
+def create_practice(
+    *, practice: Practice, opening_hours: Sequence[OpeningBlock] = (), managers: Sequence[User] = ()
+) -> Practice:
+    """Add one practice to the network, ready to be booked: its opening hours, its
+    managers and the network's default appointment types come with it.
+
+    `practice` is an unsaved instance with the cleaned values set. One atomic
+    block: the practice exists with all of it, or not at all. Every entry point
+    (admin, demo, `manage.py generate_network`, tests) creates practices here.
+    Who may: the caller decides (the admin is the network operator's; commands
+    and the demo run as the operator of the installation).
+    """
+    with transaction.atomic():
+        (saved,) = create_practices(practices=[practice], opening_hours=opening_hours)
+        saved.managers.add(*managers)
+    return saved
+
+
+def create_practices(
+    *, practices: Sequence[Practice], opening_hours: Sequence[OpeningBlock] = ()
+) -> list[Practice]:
+    """`create_practice` for many at once (the benchmark network): the same rows,
+    written in batches. Each practice gets the same `opening_hours`. One atomic block.
+    """
+    with transaction.atomic():
+        # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
+        saved = Practice.objects.bulk_create(practices, batch_size=BATCH)
+        OpeningHours.objects.bulk_create(
+            (
+                OpeningHours(practice=p, weekday=b.weekday, opens=b.opens, closes=b.closes)
+                for p in saved
+                for b in opening_hours
+            ),
+            batch_size=BATCH,
+        )
+        AppointmentType.objects.bulk_create(
+            (row for p in saved for row in AppointmentType.defaults_for(p)), batch_size=BATCH
+        )
+    return saved
 
 
 def _require_manager(actor: User, practice: Practice) -> None:

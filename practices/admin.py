@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import ModelForm
+from django.http import HttpRequest
 
+from practices import actions
 from practices.models import Closure, OpeningHours, Practice, Therapist
 
 
@@ -21,6 +25,21 @@ class PracticeAdmin(admin.ModelAdmin):
     readonly_fields = ["public_id"]
     filter_horizontal = ["managers"]
     inlines = [OpeningHoursInline, ClosureInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: Practice,
+        form: ModelForm,  # type: ignore[type-arg]
+        change: bool,
+    ) -> None:
+        """A new practice comes through the one action, so it can be booked at once
+        (the admin adds the managers and the inlines' hours after this)."""
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            actions.create_practice(practice=obj)
 
 
 @admin.register(Therapist)

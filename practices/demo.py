@@ -8,10 +8,12 @@ Mila (mila@demo.pijnreset.nl) manages. No accounts are created here.
 from __future__ import annotations
 
 from datetime import time
+from typing import Any
 
 from django.utils.text import slugify
 
 from accounts.models import User
+from practices.actions import create_practice
 from practices.models import OpeningHours, Practice, Province, Therapist
 from practices.places import find_place
 
@@ -129,9 +131,9 @@ def create_practices() -> None:
         slug = DEMO_PRACTICE_SLUG if name == "Praktijk Rustpunt" else slugify(f"{name}-{place}")
         jitter = ((index * 37) % 11 - 5) / 1000
         evening = index % 4 == 0 or slug == DEMO_PRACTICE_SLUG
-        practice, _created = Practice.objects.update_or_create(
-            slug=slug,
-            defaults={
+        practice = _create_or_update(
+            slug,
+            {
                 "name": name,
                 "street": f"{STREETS[index % len(STREETS)]} {3 + index * 7 % 90}",
                 "postcode": postcode,
@@ -170,6 +172,16 @@ def create_practices() -> None:
             practice.managers.add(mila)
         _opening_hours(practice, evening=evening)
         _therapists(practice, index, eva=eva if slug == DEMO_PRACTICE_SLUG else None)
+
+
+def _create_or_update(slug: str, values: dict[str, Any]) -> Practice:
+    """A new demo practice comes through the one action; a known one gets the values again."""
+    practice = Practice.objects.filter(slug=slug).first()
+    if practice is None:
+        return create_practice(practice=Practice(slug=slug, **values))
+    Practice.objects.filter(pk=practice.pk).update(**values)
+    practice.refresh_from_db()
+    return practice
 
 
 def _opening_hours(practice: Practice, *, evening: bool) -> None:

@@ -220,7 +220,31 @@ def test_the_fiqr_without_installed_wording_cannot_be_started(client, anna):
     assert client.post("/vragenlijsten/begin/fiqr/self/").status_code == 404
 
 
-def test_instruments_are_loaded_on_first_use_of_a_fresh_installation(client, patient_anna):
+def test_reading_the_pages_of_a_fresh_installation_writes_nothing(client, patient_anna):
+    """Definitions load at deploy (`manage.py load_instruments`), never on a read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from assessments.models import Instrument
+
+    client.force_login(patient_anna)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/vragenlijsten/").status_code == 200
+        assert client.get("/vragenlijsten/begin/phq4/self/").status_code == 404
+    writes = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        and "django_session" not in query["sql"]
+    ]
+    assert writes == []
+    assert not Instrument.objects.exists()
+
+
+def test_after_load_instruments_the_questionnaire_opens(client, patient_anna):
+    from django.core.management import call_command
+
+    call_command("load_instruments", verbosity=0)
     client.force_login(patient_anna)
     assert client.get("/vragenlijsten/begin/phq4/self/").status_code == 200
 

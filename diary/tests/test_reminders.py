@@ -1,3 +1,4 @@
+import threading
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -5,6 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.db import connections
 
 from diary.actions import end_flare, set_checkin_reminder, start_flare
 from diary.models import CheckIn, ReminderPreference
@@ -135,3 +137,55 @@ def test_a_bad_time_is_refused_next_to_the_field(client, patient_anna):
     assert response.status_code == 422
     assert 'id="id_at_error"' in response.content.decode()
     assert not ReminderPreference.objects.exists()
+
+
+@pytest.mark.parametrize("due", [1, 30])
+def test_the_job_asks_the_same_for_one_and_thirty_due_patients(
+    due, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from conftest import make_user
+    from diary.actions import send_due_reminders
+
+    users = [make_user(f"p{number}@example.nl") for number in range(due + 1)]
+    for user in users[:-1]:
+        set_checkin_reminder(user=user, enabled=True, at=time(19, 0), during_flare=False)
+    # The last one checked in today already: no reminder, and no query of its own.
+    set_checkin_reminder(user=users[-1], enabled=True, at=time(18, 30), during_flare=False)
+    CheckIn.objects.create(
+        patient=users[-1], date=EVENING.date(), pain=3, created_at=EVENING, updated_at=EVENING
+    )
+    with django_capture_on_commit_callbacks() as enqueued:
+        # candidates, their check-ins, then savepoint, lock, claim, release
+        with django_assert_max_num_queries(6):
+            sent = send_due_reminders(now=EVENING)
+    assert sent == len(enqueued) == due
+    assert ReminderPreference.objects.filter(last_sent_on=EVENING.date()).count() == due
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_moment_send_each_reminder_once():
+    from conftest import make_user
+    from diary.actions import send_due_reminders
+
+    for number in range(5):
+        user = make_user(f"p{number}@example.nl")
+        set_checkin_reminder(user=user, enabled=True, at=time(19, 0), during_flare=False)
+    both_ready = threading.Barrier(2)
+    counts = []
+
+    def run() -> None:
+        try:
+            both_ready.wait()
+            counts.append(send_due_reminders(now=EVENING))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sum(counts) == 5 and len(counts) == 2
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        f"p{number}@example.nl" for number in range(5)
+    ]

