@@ -16,6 +16,7 @@ from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 
 from accounts.models import User
@@ -26,6 +27,11 @@ from bookings import access, actions, requests
 from bookings.errors import BookingError, KindNotOffered
 from bookings.models import Appointment, Kind
 from pijnreset import ratelimit
+
+
+def _no_such_appointment() -> str:
+    return gettext("There is no appointment with this id.")
+
 
 router = Router(tags=["appointments"], auth=api_auth)
 
@@ -180,7 +186,7 @@ def get_appointment(request: HttpRequest, appointment_id: UUID):  # type: ignore
     """Your appointment, or one at a practice where you work; 404 for any other."""
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, problem(404, "There is no appointment with this id."))
+        return Status(404, problem(404, _no_such_appointment()))
     return Status(200, _out(appointment, request.auth))  # type: ignore[attr-defined]
 
 
@@ -189,7 +195,7 @@ def cancel_appointment(request: HttpRequest, appointment_id: UUID):  # type: ign
     """Cancel: a patient until the practice's deadline (then 409), the practice at any time."""
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, problem(404, "There is no appointment with this id."))
+        return Status(404, problem(404, _no_such_appointment()))
     try:
         cancelled = actions.cancel_appointment(
             appointment=appointment,
@@ -210,7 +216,7 @@ def reschedule_appointment(request: HttpRequest, appointment_id: UUID, payload: 
     """
     appointment = _visible(request, appointment_id)
     if appointment is None:
-        return Status(404, problem(404, "There is no appointment with this id."))
+        return Status(404, problem(404, _no_such_appointment()))
     now = timezone.now()
     refusal = appointment.reschedule_refusal(request.auth, now)  # type: ignore[attr-defined]
     if refusal is not None:  # the reason first, whatever the new time

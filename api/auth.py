@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
@@ -64,7 +65,7 @@ class SessionAuthWithCsrf(APIKeyCookie):
         if user is None or not user.is_authenticated:
             return None
         if check_csrf(request) is not None:
-            raise HttpError(403, "CSRF check failed: send the X-CSRFToken header.")
+            raise HttpError(403, gettext("CSRF check failed: send the X-CSRFToken header."))
         return user
 
 
