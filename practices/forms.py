@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from pijnreset import bounds
 from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
 from practices import photos
+from practices.actions import THERAPIST_FIELDS
 from practices.finder import DEFAULT_RADIUS_KM, Search, UnknownPlace, search_from
 from practices.geo import normalise_postcode
 from practices.models import (
@@ -231,20 +232,7 @@ class TherapistForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Therapist
-        fields = [
-            "name",
-            "photo",
-            "profession",
-            "big_number",
-            "quality_register_number",
-            "specialisations",
-            "languages",
-            "kinds",
-            "about_nl",
-            "about_en",
-            "email",
-            "is_active",
-        ]
+        fields = list(THERAPIST_FIELDS)  # what save_therapist may set: one list
         widgets = {
             "about_nl": forms.Textarea(attrs={"rows": 4}),
             "about_en": forms.Textarea(attrs={"rows": 4}),

@@ -15,30 +15,9 @@ from django.test import Client
 from django.utils import timezone
 
 from diary.models import CheckIn
+from tests.race import race
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def race(work, attempts):
-    """Run `work(i)` in `attempts` threads released at the same moment; return the results."""
-    barrier = threading.Barrier(attempts)
-    results: list[object] = [None] * attempts
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as exc:  # noqa: BLE001 (the result we look at)
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(attempts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_without_the_guard_a_look_then_insert_is_caught_by_the_database(patient_anna):

@@ -14,30 +14,9 @@ from django.utils import timezone
 from assessments import actions, redflags
 from assessments.errors import NotAwaitingDoctor
 from assessments.models import RedFlagCheck, SafetyFlag
+from tests.race import race
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def race(work, attempts):
-    """Run `work(i)` in `attempts` threads released at the same moment; return the results."""
-    barrier = threading.Barrier(attempts)
-    results: list[object] = [None] * attempts
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as exc:  # noqa: BLE001 (the result we look at)
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(attempts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def _stroke_sign():
