@@ -6,12 +6,15 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.access import has_health_data_consent
 from accounts.models import Role
 from pijnreset import ratelimit
 
-# Where each role lands after log-in: its own work. Staff have no patient programme.
+# Where each role lands after log-in and after e-mail verification: its own work.
+# A patient lands on Today (a new patient finds "Start the programme" there);
+# staff have no patient programme.
 LANDING = {
-    Role.PATIENT: "accounts:profile",
+    Role.PATIENT: "programme:today",
     Role.THERAPIST: "bookings:agenda_home",
     Role.PRACTICE_MANAGER: "practices:manage",
     Role.NETWORK_OPERATOR: "practices:manage",
@@ -26,6 +29,12 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             return reverse(landing_page(user))
 
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        """Right after sign-up (when allauth logs in at once): the same landing as log-in."""
+        if request.user.is_authenticated:
+            return self.get_login_redirect_url(request)
+        return super().get_signup_redirect_url(request)
+
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """allauth's failed-log-in limit (per client address and per e-mail address): a
         refusal gets a security log line, and the log-in page answers 429 (accounts.views)."""
@@ -38,8 +47,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def landing_page(user: Any) -> str:
-    """The URL name a user starts on: a patient their account, staff their own work."""
+    """The URL name a user starts on: a patient Today, staff their own work.
+
+    A patient without health-data consent starts on their account, where they can
+    give it: Today would only refuse them.
+    """
     role = getattr(user, "role", Role.PATIENT)
+    if role == Role.PATIENT:
+        if not has_health_data_consent(user):
+            return "accounts:profile"
     if role == Role.THERAPIST:
         from practices.models import Practice
 

@@ -66,10 +66,24 @@ def _current_language() -> str:
     return (get_language() or "nl")[:2]
 
 
+# Nearly all our users live in the Netherlands or Belgium: those two come first,
+# the rest sit in a group of their own further down the list.
+COMMON_TIME_ZONES = ("Europe/Amsterdam", "Europe/Brussels")
+
+
+def time_zone_choices() -> list[tuple[str, object]]:
+    """Europe/Amsterdam and Europe/Brussels, then every other zone in a group."""
+    others = sorted(zoneinfo.available_timezones() - set(COMMON_TIME_ZONES))
+    return [
+        *((zone, zone) for zone in COMMON_TIME_ZONES),
+        (_("Other time zones"), [(zone, zone) for zone in others]),
+    ]
+
+
 class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
-        choices=[(zone, zone) for zone in sorted(zoneinfo.available_timezones())],
+        choices=time_zone_choices,
         help_text=_("Your days (check-ins, programme) follow this time zone."),
     )
 

@@ -8,10 +8,10 @@ LOGIN = "/account/login/"
 
 
 @pytest.mark.django_db
-def test_login_by_email_lands_on_the_profile_in_the_users_language(client, patient_bram, password):
+def test_login_by_email_lands_on_today_in_the_users_language(client, patient_bram, password):
     response = client.post(LOGIN, {"login": "bram@example.nl", "password": password})
     assert response.status_code == 302
-    assert response["Location"] == "/en/account/profiel/"
+    assert response["Location"] == "/en/vandaag/"
 
 
 @pytest.mark.django_db
