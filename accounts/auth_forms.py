@@ -9,11 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(allauth_forms.LoginForm):
-    """Log-in with a plain "stay logged in" choice; without it the session ends with the browser."""
+    """Log-in with a plain "stay logged in" choice; without it the session ends with the browser.
+
+    The choice starts ticked: patients open the app daily, and a password wall
+    every morning breaks the habit. Staff are still logged out after
+    STAFF_IDLE_TIMEOUT without a request (pijnreset.middleware), ticked or not.
+    """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         if "remember" in self.fields:
+            self.fields["remember"].initial = True
             self.fields["remember"].label = _("Stay logged in")
             self.fields["remember"].help_text = _(
                 "Only on your own device. Otherwise you are logged out when you close the browser."

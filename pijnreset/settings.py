@@ -272,12 +272,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 
 # --- Sessions, cookies and re-authentication (issue 11) ----------------------
-# Patients choose at log-in: "stay logged in" keeps the session for
-# SESSION_COOKIE_AGE, otherwise it ends when the browser closes. Staff
-# (therapist, practice manager, operator) are logged out after
+# Patients choose at log-in: "stay logged in" (ticked by default) keeps the
+# session for SESSION_COOKIE_AGE (30 days; the key rotates at every log-in),
+# otherwise it ends when the browser closes. Staff (therapist, practice
+# manager, operator) are logged out after
 # STAFF_IDLE_TIMEOUT seconds without a request, whatever they chose
 # (pijnreset.middleware.StaffIdleTimeoutMiddleware).
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 ACCOUNT_SESSION_REMEMBER = None  # None: the log-in form asks
 STAFF_IDLE_TIMEOUT = env.int("STAFF_IDLE_TIMEOUT", default=30 * 60)
 # Changing the e-mail address or password (and, once they exist, second

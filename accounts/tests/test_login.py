@@ -68,3 +68,11 @@ def test_an_expired_or_wrong_reset_link_says_so(client, patient_anna):
     response = client.get("/account/password/reset/key/1-wrong-token/", follow=True)
     assert response.status_code == 200
     assert "ongeldig" in response.content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_stay_logged_in_starts_ticked_and_lasts_30_days(client):
+    html = client.get(LOGIN).content.decode()
+    remember = re.search(r"<input[^>]*name=\"remember\"[^>]*>", html)
+    assert remember is not None and "checked" in remember.group(0)
+    assert settings.SESSION_COOKIE_AGE == 60 * 60 * 24 * 30
