@@ -1,6 +1,7 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
@@ -9,6 +10,8 @@ from django.utils import translation
 from accounts.access import has_health_data_consent
 from accounts.models import Role
 from pijnreset import ratelimit
+
+PRODUCT_NAME = "pijnreset"
 
 # Where each role lands after log-in and after e-mail verification: its own work.
 # A patient lands on Today (a new patient finds "Start the programme" there);
@@ -34,6 +37,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if request.user.is_authenticated:
             return self.get_login_redirect_url(request)
         return super().get_signup_redirect_url(request)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's account e-mails, with our name and public address for the templates
+        in pijnreset/templates/account/email/ (never the Sites record's "example.com")."""
+        context = {**context, "product_name": PRODUCT_NAME, "site_url": settings.SITE_URL}
+        super().send_mail(template_prefix, email, context)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """allauth's failed-log-in limit (per client address and per e-mail address): a
