@@ -15,5 +15,13 @@ def site(request: HttpRequest) -> dict[str, object]:
         url = translate_url(path, code)
         if url == path:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        switch.append({"code": code, "url": url, "name": get_language_info(code)["name_local"]})
+        switch.append(
+            {
+                "code": code,
+                "url": url,
+                # hreflang alternates must be absolute addresses (search engines ignore others)
+                "absolute_url": request.build_absolute_uri(url),
+                "name": get_language_info(code)["name_local"],
+            }
+        )
     return {"language_switch": switch, "current_language": current}

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 
@@ -101,3 +103,16 @@ def test_language_switch_keeps_the_page(client):
     assert 'href="/en/hulp/"' in client.get("/hulp/").content.decode()
     assert 'href="/hulp/"' in client.get("/en/hulp/").content.decode()
     assert 'href="/en/account/login/"' in client.get("/account/login/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "alternates"),
+    [
+        ("/hulp/", {"nl": "http://testserver/hulp/", "en": "http://testserver/en/hulp/"}),
+        ("/en/hulp/", {"en": "http://testserver/en/hulp/", "nl": "http://testserver/hulp/"}),
+    ],
+)
+def test_hreflang_alternates_are_absolute_addresses(client, path, alternates):
+    html = client.get(path).content.decode()
+    found = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html))
+    assert found == alternates
