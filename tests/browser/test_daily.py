@@ -71,7 +71,7 @@ def test_a_patient_checks_in_breathes_a_minute_reads_a_lesson_and_sees_it_all_do
     page.get_by_label(text["email"]).fill(patient_anna.email)
     page.get_by_label(text["password"]).fill(password)
     page.get_by_role("button", name=text["log_in"]).click()
-    page.wait_for_url("**/account/profiel/")
+    page.wait_for_url("**/vandaag/")  # patients land on Today
     page.goto(url + "/vandaag/")
     page.get_by_role("heading", name=text["today"], level=1).wait_for()
     assert_accessible(page)
