@@ -9,6 +9,7 @@ SITE_URL changes.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.management.color import no_style
 from django.db import migrations
 
 PRODUCT_NAME = "pijnreset"
@@ -25,6 +26,11 @@ def set_site(apps, schema_editor):
         pk=settings.SITE_ID,
         defaults={"domain": site_domain(settings.SITE_URL), "name": PRODUCT_NAME},
     )
+    # A row made with an explicit id leaves PostgreSQL's sequence behind (as
+    # django.contrib.sites does for its own default row, set it forward).
+    connection = schema_editor.connection
+    for sql in connection.ops.sequence_reset_sql(no_style(), [Site]):
+        schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
