@@ -76,3 +76,12 @@ def test_stay_logged_in_starts_ticked_and_lasts_30_days(client):
     remember = re.search(r"<input[^>]*name=\"remember\"[^>]*>", html)
     assert remember is not None and "checked" in remember.group(0)
     assert settings.SESSION_COOKIE_AGE == 60 * 60 * 24 * 30
+
+
+@pytest.mark.django_db
+def test_the_log_in_page_is_our_own_in_both_languages(client):
+    dutch = client.get(LOGIN).content.decode()
+    assert "Welkom terug." in dutch and 'href="/account/signup/">Maak een account</a>' in dutch
+    assert 'name="remember"' in dutch and 'href="/account/password/reset/"' in dutch
+    english = client.get("/en" + LOGIN).content.decode()
+    assert "Welcome back." in english and ">Create an account</a>" in english
