@@ -71,7 +71,7 @@ def _current_language() -> str:
 COMMON_TIME_ZONES = ("Europe/Amsterdam", "Europe/Brussels")
 
 
-def time_zone_choices() -> list[tuple[str, object]]:
+def time_zone_choices() -> list[tuple[object, object]]:
     """Europe/Amsterdam and Europe/Brussels, then every other zone in a group."""
     others = sorted(zoneinfo.available_timezones() - set(COMMON_TIME_ZONES))
     return [
