@@ -8,6 +8,10 @@
 
 import { breathScale, formatClock, positionAt } from "./timing.js";
 import { makeSpeaker, makeTone } from "./voice.js";
+import { makeWakeLock } from "./wake-lock.js";
+
+// The spoken-cues choice, remembered on this device (no cookie, no server).
+const SPEAK_KEY = "pijnreset.spokenCues";
 
 const root = document.querySelector("[data-pacer]");
 if (root) setUp(root);
@@ -39,6 +43,7 @@ function setUp(root) {
     timeLeft: $("[data-time-left]"),
     begin: $("[data-begin]"),
     pause: $("[data-pause]"),
+    speakToggle: $("[data-speak-toggle]"),
     seconds: $("[data-seconds-input]", form),
     rating: $("[data-rating]", form),
     save: $("[data-save]", form),
@@ -59,6 +64,40 @@ function setUp(root) {
   let interval = null;
   let frameId = null;
   let finished = false;
+  const wakeLock = makeWakeLock();
+  let speak = rememberedSpeech() ?? root.dataset.speak === "true";
+  showSpeech();
+
+  function rememberedSpeech() {
+    try {
+      const stored = window.localStorage.getItem(SPEAK_KEY);
+      return stored === null ? null : stored === "true";
+    } catch {
+      return null; // storage blocked: use the choice made on the start page
+    }
+  }
+
+  function showSpeech() {
+    if (ui.speakToggle) ui.speakToggle.setAttribute("aria-pressed", String(speak));
+  }
+
+  function toggleSpeech() {
+    speak = !speak;
+    showSpeech();
+    try {
+      window.localStorage.setItem(SPEAK_KEY, String(speak));
+    } catch {
+      // Not remembered; the choice still holds for this session.
+    }
+    if (startedAt === null || finished) return;
+    if (speak) {
+      speaker = makeSpeaker(root.dataset.lang);
+      speaker.say(ui.cue.textContent);
+    } else if (speaker) {
+      speaker.stop();
+      speaker = null;
+    }
+  }
 
   const now = () => performance.now();
   const elapsed = () => {
@@ -104,13 +143,14 @@ function setUp(root) {
   }
 
   function begin() {
-    if (root.dataset.speak === "true") speaker = makeSpeaker(root.dataset.lang);
+    if (speak) speaker = makeSpeaker(root.dataset.lang);
     if (root.dataset.sound === "true") tone = makeTone();
     startedAt = now();
     ui.begin.hidden = true;
     ui.pause.hidden = false;
     root.classList.add("is-running");
     interval = setInterval(tick, 250);
+    wakeLock.acquire();
     tick();
     schedule();
   }
@@ -119,6 +159,7 @@ function setUp(root) {
     if (pausedAt === null) {
       pausedAt = now();
       if (speaker) speaker.stop();
+      wakeLock.release();
       root.classList.remove("is-running");
       ui.pause.textContent = ui.pause.dataset.labelResume;
     } else {
@@ -126,6 +167,7 @@ function setUp(root) {
       pausedAt = null;
       root.classList.add("is-running");
       ui.pause.textContent = ui.pause.dataset.labelPause;
+      wakeLock.acquire();
       schedule();
     }
   }
@@ -133,6 +175,7 @@ function setUp(root) {
   async function finish() {
     finished = true;
     clearInterval(interval);
+    wakeLock.release();
     root.classList.remove("is-running");
     root.classList.add("is-done");
     ui.pause.hidden = true;
@@ -156,7 +199,9 @@ function setUp(root) {
 
   ui.begin.addEventListener("click", begin);
   ui.pause.addEventListener("click", togglePause);
+  if (ui.speakToggle) ui.speakToggle.addEventListener("click", toggleSpeech);
   form.addEventListener("submit", () => {
+    wakeLock.release();
     if (!finished) ui.seconds.value = String(Math.floor(Math.min(elapsed(), totalMs) / 1000));
   });
   document.addEventListener("visibilitychange", () => {
