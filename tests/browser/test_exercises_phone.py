@@ -92,3 +92,18 @@ def test_without_the_wake_lock_api_the_session_runs_without_errors(
     page.get_by_role("button", name="Pauze").wait_for()
     assert page.evaluate("'wakeLock' in navigator") is False
     # The page fixture fails the test on any console error.
+
+
+def test_the_start_page_offers_spoken_cues_as_last_chosen(page, live_server, anna_in_browser):
+    page.goto(live_server.url + "/oefeningen/pmr/")
+    box = page.get_by_label("Lees de aanwijzingen hardop voor")
+    assert not box.is_checked()  # off unless the patient switches it on
+    box.check()
+    page.goto(live_server.url + "/oefeningen/body_scan/")
+    assert box.is_checked()
+    page.get_by_role("button", name="Naar de oefening").click()
+    toggle = page.get_by_role("button", name="Gesproken aanwijzingen")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    page.goto(live_server.url + "/oefeningen/breathing/")
+    assert not page.get_by_label("Lees de aanwijzingen hardop voor").is_checked()

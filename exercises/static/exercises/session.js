@@ -7,11 +7,8 @@
 // the background keeps correct time and resyncs when it becomes visible.
 
 import { breathScale, formatClock, positionAt } from "./timing.js";
-import { makeSpeaker, makeTone } from "./voice.js";
+import { makeSpeaker, makeTone, rememberSpeech, rememberedSpeech } from "./voice.js";
 import { makeWakeLock } from "./wake-lock.js";
-
-// The spoken-cues choice, remembered on this device (no cookie, no server).
-const SPEAK_KEY = "pijnreset.spokenCues";
 
 const root = document.querySelector("[data-pacer]");
 if (root) setUp(root);
@@ -68,15 +65,6 @@ function setUp(root) {
   let speak = rememberedSpeech() ?? root.dataset.speak === "true";
   showSpeech();
 
-  function rememberedSpeech() {
-    try {
-      const stored = window.localStorage.getItem(SPEAK_KEY);
-      return stored === null ? null : stored === "true";
-    } catch {
-      return null; // storage blocked: use the choice made on the start page
-    }
-  }
-
   function showSpeech() {
     if (ui.speakToggle) ui.speakToggle.setAttribute("aria-pressed", String(speak));
   }
@@ -84,11 +72,7 @@ function setUp(root) {
   function toggleSpeech() {
     speak = !speak;
     showSpeech();
-    try {
-      window.localStorage.setItem(SPEAK_KEY, String(speak));
-    } catch {
-      // Not remembered; the choice still holds for this session.
-    }
+    rememberSpeech(speak);
     if (startedAt === null || finished) return;
     if (speak) {
       speaker = makeSpeaker(root.dataset.lang);
