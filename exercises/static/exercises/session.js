@@ -7,7 +7,8 @@
 // the background keeps correct time and resyncs when it becomes visible.
 
 import { breathScale, formatClock, positionAt } from "./timing.js";
-import { makeSpeaker, makeTone } from "./voice.js";
+import { makeSpeaker, makeTone, rememberSpeech, rememberedSpeech } from "./voice.js";
+import { makeWakeLock } from "./wake-lock.js";
 
 const root = document.querySelector("[data-pacer]");
 if (root) setUp(root);
@@ -39,6 +40,7 @@ function setUp(root) {
     timeLeft: $("[data-time-left]"),
     begin: $("[data-begin]"),
     pause: $("[data-pause]"),
+    speakToggle: $("[data-speak-toggle]"),
     seconds: $("[data-seconds-input]", form),
     rating: $("[data-rating]", form),
     save: $("[data-save]", form),
@@ -59,6 +61,27 @@ function setUp(root) {
   let interval = null;
   let frameId = null;
   let finished = false;
+  const wakeLock = makeWakeLock();
+  let speak = rememberedSpeech() ?? root.dataset.speak === "true";
+  showSpeech();
+
+  function showSpeech() {
+    if (ui.speakToggle) ui.speakToggle.setAttribute("aria-pressed", String(speak));
+  }
+
+  function toggleSpeech() {
+    speak = !speak;
+    showSpeech();
+    rememberSpeech(speak);
+    if (startedAt === null || finished) return;
+    if (speak) {
+      speaker = makeSpeaker(root.dataset.lang);
+      speaker.say(ui.cue.textContent);
+    } else if (speaker) {
+      speaker.stop();
+      speaker = null;
+    }
+  }
 
   const now = () => performance.now();
   const elapsed = () => {
@@ -104,13 +127,14 @@ function setUp(root) {
   }
 
   function begin() {
-    if (root.dataset.speak === "true") speaker = makeSpeaker(root.dataset.lang);
+    if (speak) speaker = makeSpeaker(root.dataset.lang);
     if (root.dataset.sound === "true") tone = makeTone();
     startedAt = now();
     ui.begin.hidden = true;
     ui.pause.hidden = false;
     root.classList.add("is-running");
     interval = setInterval(tick, 250);
+    wakeLock.acquire();
     tick();
     schedule();
   }
@@ -119,6 +143,7 @@ function setUp(root) {
     if (pausedAt === null) {
       pausedAt = now();
       if (speaker) speaker.stop();
+      wakeLock.release();
       root.classList.remove("is-running");
       ui.pause.textContent = ui.pause.dataset.labelResume;
     } else {
@@ -126,6 +151,7 @@ function setUp(root) {
       pausedAt = null;
       root.classList.add("is-running");
       ui.pause.textContent = ui.pause.dataset.labelPause;
+      wakeLock.acquire();
       schedule();
     }
   }
@@ -133,6 +159,7 @@ function setUp(root) {
   async function finish() {
     finished = true;
     clearInterval(interval);
+    wakeLock.release();
     root.classList.remove("is-running");
     root.classList.add("is-done");
     ui.pause.hidden = true;
@@ -156,7 +183,9 @@ function setUp(root) {
 
   ui.begin.addEventListener("click", begin);
   ui.pause.addEventListener("click", togglePause);
+  if (ui.speakToggle) ui.speakToggle.addEventListener("click", toggleSpeech);
   form.addEventListener("submit", () => {
+    wakeLock.release();
     if (!finished) ui.seconds.value = String(Math.floor(Math.min(elapsed(), totalMs) / 1000));
   });
   document.addEventListener("visibilitychange", () => {

@@ -4,6 +4,28 @@
 
 const VOICES = { nl: "nl-NL", en: "en-GB" };
 
+// The spoken-cues choice, remembered on this device (no cookie, no server).
+const SPEAK_KEY = "pijnreset.spokenCues";
+
+/** true or false as last chosen on this device, or null when never chosen (or storage is blocked). */
+export function rememberedSpeech() {
+  try {
+    const stored = window.localStorage.getItem(SPEAK_KEY);
+    return stored === null ? null : stored === "true";
+  } catch {
+    return null;
+  }
+}
+
+/** Remember the spoken-cues choice; where storage is blocked it holds for this page only. */
+export function rememberSpeech(speak) {
+  try {
+    window.localStorage.setItem(SPEAK_KEY, String(speak));
+  } catch {
+    // Not remembered on this device.
+  }
+}
+
 /** A function that reads a text aloud, or one that does nothing when there is no speech. */
 export function makeSpeaker(language) {
   if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") {
