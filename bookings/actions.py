@@ -164,13 +164,8 @@ def _refuse_if_busy(
 def _refuse_if_patient_busy(
     *, patient: User | None, start: datetime, end: datetime, ignore: int | None = None
 ) -> None:
-    """PatientBusy when the patient already has an appointment overlapping [start, end).
-
-    The patient's own time, buffers left out (the buffer is the therapist's); any
-    therapist, any practice. The same rule as the PostgreSQL exclusion constraint
-    `appointment_no_overlap_per_patient`; on SQLite this check under the write lock
-    is the guard.
-    """
+    """PatientBusy when the patient has an appointment (any therapist) overlapping
+    [start, end), buffers left out: SQLite's guard, PostgreSQL's constraint's twin."""
     if patient is None:
         return
     clashing = Appointment.objects.filter(
