@@ -168,6 +168,10 @@ def _refuse_if_patient_busy(
     [start, end), buffers left out: SQLite's guard, PostgreSQL's constraint's twin."""
     if patient is None:
         return
+    # PostgreSQL: one booking per patient at a time (a row lock; SQLite ignores it, its
+    # write lock already serialises). Without it two inserts that clash on both exclusion
+    # constraints can wait for each other: a deadlock instead of a clear 409.
+    list(User.objects.select_for_update().filter(pk=patient.pk).values_list("pk", flat=True))
     clashing = Appointment.objects.filter(
         patient=patient, status__in=OCCUPYING, start__lt=end, end__gt=start
     )
