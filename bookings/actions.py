@@ -32,7 +32,7 @@ from accounts.models import User
 from bookings import tasks
 from bookings.access import may_block_time_of
 from bookings.availability import is_offered
-from bookings.db import OVERLAP_CONSTRAINT_NAME
+from bookings.db import OVERLAP_CONSTRAINT_NAME, PATIENT_OVERLAP_CONSTRAINT_NAME
 from bookings.errors import (
     BookingError,
     HoldExpired,
@@ -40,6 +40,7 @@ from bookings.errors import (
     KindNotOffered,
     NotAllowed,
     NotYours,
+    PatientBusy,
     SlotNotOffered,
     SlotTaken,
     TimeBlocked,
@@ -47,6 +48,7 @@ from bookings.errors import (
 )
 from bookings.models import (
     HOLD_FOR,
+    OCCUPYING,
     Appointment,
     AppointmentLink,
     AppointmentType,
@@ -78,6 +80,15 @@ class Guest:
 
 def _is_overlap(error: IntegrityError) -> bool:
     return any(marker in str(error) for marker in _OVERLAP_MARKERS)
+
+
+def _refusal_for(error: IntegrityError) -> BookingError | None:
+    """The domain error for a constraint that refused an overlap; None for any other."""
+    if PATIENT_OVERLAP_CONSTRAINT_NAME in str(error):
+        return PatientBusy()
+    if _is_overlap(error):
+        return SlotTaken()
+    return None
 
 
 def _check_request(
@@ -150,6 +161,26 @@ def _refuse_if_busy(
         raise TimeBlocked()
 
 
+def _refuse_if_patient_busy(
+    *, patient: User | None, start: datetime, end: datetime, ignore: int | None = None
+) -> None:
+    """PatientBusy when the patient has an appointment (any therapist) overlapping
+    [start, end), buffers left out: SQLite's guard, PostgreSQL's constraint's twin."""
+    if patient is None:
+        return
+    # PostgreSQL: one booking per patient at a time (a row lock; SQLite ignores it, its
+    # write lock already serialises). Without it two inserts that clash on both exclusion
+    # constraints can wait for each other: a deadlock instead of a clear 409.
+    list(User.objects.select_for_update().filter(pk=patient.pk).values_list("pk", flat=True))
+    clashing = Appointment.objects.filter(
+        patient=patient, status__in=OCCUPYING, start__lt=end, end__gt=start
+    )
+    if ignore is not None:
+        clashing = clashing.exclude(pk=ignore)
+    if clashing.exists():
+        raise PatientBusy()
+
+
 def _has_enough_upcoming(
     *, practice: Practice, patient: User | None, guest: Guest | None, now: datetime
 ) -> bool:
@@ -212,6 +243,7 @@ def book_slot(
         with transaction.atomic(durable=True):
             _release_expired_holds(therapist=therapist, start=start, end=busy_until, now=now)
             _refuse_if_busy(therapist=therapist, start=start, end=busy_until, now=now)
+            _refuse_if_patient_busy(patient=patient, start=start, end=end)
             if _has_enough_upcoming(practice=practice, patient=patient, guest=guest, now=now):
                 raise TooManyUpcoming()
             appointment = Appointment.objects.create(
@@ -235,8 +267,9 @@ def book_slot(
                 scheduled_at=now,
             )
     except IntegrityError as error:
-        if _is_overlap(error):
-            raise SlotTaken() from error
+        refusal = _refusal_for(error)
+        if refusal is not None:
+            raise refusal from error
         raise
     if guest:
         transaction.on_commit(lambda: tasks.send_hold_link.enqueue(appointment.pk))
@@ -321,8 +354,9 @@ def extend_hold(*, appointment: Appointment, now: datetime) -> Appointment:
                 appointment=appointment, purpose=LinkPurpose.CONFIRM, used_at__isnull=True
             ).update(expires_at=until)
     except IntegrityError as error:
-        if _is_overlap(error):
-            raise SlotTaken() from error
+        refusal = _refusal_for(error)
+        if refusal is not None:
+            raise refusal from error
         raise
     appointment.refresh_from_db()
     return appointment
@@ -415,6 +449,9 @@ def reschedule_appointment(
             _refuse_if_busy(
                 therapist=therapist, start=start, end=busy_until, now=now, ignore=appointment.pk
             )
+            _refuse_if_patient_busy(
+                patient=appointment.patient, start=start, end=end, ignore=appointment.pk
+            )
             changed = Appointment.objects.filter(
                 pk=appointment.pk, status=Status.CONFIRMED, sequence=appointment.sequence
             ).update(
@@ -435,8 +472,9 @@ def reschedule_appointment(
                 used_at=now
             )
     except IntegrityError as error:
-        if _is_overlap(error):
-            raise SlotTaken() from error
+        refusal = _refusal_for(error)
+        if refusal is not None:
+            raise refusal from error
         raise
     appointment.refresh_from_db()
     _announce(appointment, event="rescheduled")

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.migrations.operations.base import Operation
 
 OVERLAP_CONSTRAINT_NAME = "appointment_no_overlap_per_therapist"
+PATIENT_OVERLAP_CONSTRAINT_NAME = "appointment_no_overlap_per_patient"
 OCCUPYING_STATUSES = ["held", "confirmed", "completed", "no_show"]
 
 
@@ -35,6 +36,22 @@ def overlap_constraint() -> ExclusionConstraint:
             (TsTzRange("start", "busy_until", models.Value("[)")), RangeOperators.OVERLAPS),
         ],
         condition=models.Q(status__in=OCCUPYING_STATUSES),
+    )
+
+
+def patient_overlap_constraint() -> ExclusionConstraint:
+    """No patient holds two occupying appointments whose [start, end) overlap.
+
+    The buffer is the therapist's time, not the patient's: a patient may see one
+    therapist right after another. Guests (no patient) are left out.
+    """
+    return ExclusionConstraint(
+        name=PATIENT_OVERLAP_CONSTRAINT_NAME,
+        expressions=[
+            ("patient", RangeOperators.EQUAL),
+            (TsTzRange("start", "end", models.Value("[)")), RangeOperators.OVERLAPS),
+        ],
+        condition=models.Q(status__in=OCCUPYING_STATUSES, patient__isnull=False),
     )
 
 

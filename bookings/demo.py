@@ -3,7 +3,9 @@
 Every demo therapist gets working hours at their practice (every practice has
 the default appointment types from `practices.actions.create_practice`).
 Praktijk Rustpunt (Eva's) gets appointments from two weeks ago to three weeks
-ahead for Anna, Bram and a few guests; every other practice a handful. A practice that already has
+ahead; every other practice a handful. Anna and Bram each see one therapist
+there about once a week (a realistic history, never two at once: a patient
+cannot be in two places); every other appointment is a guest's. A practice that already has
 appointments is left alone, so running the demo twice adds nothing.
 """
 
@@ -50,7 +52,11 @@ def create_availability() -> None:
 
 
 def _patients() -> list[User]:
-    return list(User.objects.filter(email__in=["anna@demo.pijnreset.nl", "bram@demo.pijnreset.nl"]))
+    return list(
+        User.objects.filter(
+            email__in=["anna@demo.pijnreset.nl", "bram@demo.pijnreset.nl"]
+        ).order_by("email")
+    )
 
 
 def create_appointments() -> None:
@@ -61,7 +67,11 @@ def create_appointments() -> None:
             continue
         busy = practice.slug == DEMO_PRACTICE_SLUG
         _fill(
-            practice, now=now, patients=patients, per_day=4 if busy else 1, days=35 if busy else 10
+            practice,
+            now=now,
+            patients=patients if busy else [],
+            per_day=4 if busy else 1,
+            days=35 if busy else 10,
         )
 
 
@@ -75,6 +85,13 @@ def _fill(
     first = today - timedelta(days=14)
     rows: list[Appointment] = []
     counter = 0
+    seen_in_week: set[tuple[int, int]] = set()  # (patient, ISO week): once a week at most
+    # Anna sees Eva (the demo therapist with an account), Bram the next therapist.
+    with_account_first = sorted(therapists, key=lambda therapist: therapist.user_id is None)
+    patient_of = {
+        therapist.pk: patient
+        for therapist, patient in zip(with_account_first, patients, strict=False)
+    }
     for offset in range(days):
         day = first + timedelta(days=offset)
         for therapist in therapists:
@@ -83,19 +100,33 @@ def _fill(
                 continue
             for slot in range(per_day):
                 counter += 1
+                patient = _patient_for(patient_of.get(therapist.pk), slot, day, seen_in_week)
                 rows.append(
                     _appointment(
-                        practice, therapist, types, patients, day, block.start, slot, counter, now
+                        practice, therapist, types, patient, day, block.start, slot, counter, now
                     )
                 )
     Appointment.objects.bulk_create(row for row in rows if row is not None)
+
+
+def _patient_for(
+    patient: User | None, slot: int, day: date, seen_in_week: set[tuple[int, int]]
+) -> User | None:
+    """The therapist's demo patient in the morning slot, once a week; else None (a guest)."""
+    if slot != 0 or patient is None:
+        return None
+    week = (patient.pk, day.isocalendar().week)
+    if week in seen_in_week:
+        return None
+    seen_in_week.add(week)
+    return patient
 
 
 def _appointment(
     practice: Practice,
     therapist: Therapist,
     types: dict[str, AppointmentType],
-    patients: list[User],
+    patient: User | None,
     day: date,
     start_of_day: time,
     slot: int,
@@ -113,7 +144,6 @@ def _appointment(
     start = datetime.combine(day, start_of_day, tzinfo=practice.zone) + timedelta(hours=2 * slot)
     end = start + appointment_type.duration
     past = end <= now
-    patient = patients[counter % len(patients)] if patients and counter % 3 != 2 else None
     guest = GUESTS[counter % len(GUESTS)]
     return Appointment(
         practice=practice,

@@ -19,6 +19,13 @@ class SlotTaken(BookingError):
     status = 409
 
 
+class PatientBusy(BookingError):
+    """The patient already has an appointment (with any therapist) at an overlapping time."""
+
+    default_message = _("You already have an appointment at that time.")
+    status = 409
+
+
 class TimeBlocked(SlotTaken):
     """The therapist blocked this time, or the practice is closed that day (not a race)."""
 

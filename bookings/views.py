@@ -93,6 +93,9 @@ def book(request: HttpRequest, practice_id: str) -> HttpResponse:
     details = _details_form(request, chosen["kind"])
     context = {"practice": practice, "slot_form": slot_form, "details": details, "chosen": chosen}
     context |= {"when": _when(chosen, practice), "kind_label": Kind(chosen["kind"]).label}
+    # The same line as Appointment.free_cancel_deadline: from here on, only by phone.
+    cancel_deadline = chosen["start"] - timedelta(hours=practice.free_cancel_hours)
+    context["within_notice"] = timezone.now() >= cancel_deadline
     if request.method != "POST":
         return render(request, "bookings/book.html", context)
     if details is not None and not details.is_valid():

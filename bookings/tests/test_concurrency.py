@@ -140,7 +140,7 @@ def test_fifty_simultaneous_overlapping_requests_of_different_types_leave_no_ove
 ):
     """Different starts and lengths, all overlapping 10:00-11:15: still one winner."""
     from bookings import actions
-    from bookings.errors import SlotTaken
+    from bookings.errors import PatientBusy, SlotTaken
 
     starts = [at(3, 10), at(3, 10, 30), at(3, 11)]
 
@@ -152,7 +152,7 @@ def test_fifty_simultaneous_overlapping_requests_of_different_types_leave_no_ove
                 practice=practice_a, therapist=eva, appointment_type=appointment_type,
                 kind="in_person", start=start, now=now, patient=patient_anna,
             )  # fmt: skip
-        except SlotTaken:
+        except (SlotTaken, PatientBusy):  # one patient: either constraint may speak first
             return "taken"
         return "booked"
 
