@@ -19,10 +19,8 @@ instead of committing (and e-mailing) with someone else's block.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
-from typing import Any
+from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -57,7 +55,6 @@ from bookings.models import (
     LinkHolder,
     LinkPurpose,
     Status,
-    WorkingHours,
 )
 from bookings.requests import has_zone
 from practices.models import Practice, Therapist
@@ -549,60 +546,3 @@ def send_due_reminders(*, now: datetime) -> int:
             claimed += 1
             tasks.send_reminder.enqueue(pk, start.isoformat())
     return claimed
-
-
-@dataclass(frozen=True)
-class WeeklyBlock:
-    """One cleaned block of weekly working hours (local wall-clock time)."""
-
-    weekday: int
-    start: time
-    end: time
-
-
-def save_working_hours(
-    *, actor: User, therapist: Therapist, practice: Practice, blocks: Sequence[WeeklyBlock]
-) -> None:
-    """Replace a therapist's working hours at `practice` by `blocks`.
-
-    Who may: a manager of the practice (NotYours otherwise; the therapist must work
-    there). One durable atomic block: all or nothing.
-    """
-    if not practice.is_managed_by(actor) or not therapist.works_at(practice):
-        raise NotYours()
-    with transaction.atomic(durable=True):
-        WorkingHours.objects.filter(therapist=therapist, practice=practice).delete()
-        WorkingHours.objects.bulk_create(
-            WorkingHours(
-                therapist=therapist,
-                practice=practice,
-                weekday=block.weekday,
-                start=block.start,
-                end=block.end,
-            )
-            for block in blocks
-        )
-
-
-# What a manager may change about an appointment type (the code and position stay).
-TYPE_FIELDS = ("name_nl", "name_en", "duration_minutes", "buffer_minutes", "kinds", "is_active")
-
-
-def save_appointment_types(
-    *, actor: User, practice: Practice, changes: Sequence[tuple[AppointmentType, Mapping[str, Any]]]
-) -> None:
-    """Save edited appointment types of `practice`: (type, cleaned values) pairs.
-
-    Who may: a manager of the practice; every type must be the practice's own
-    (NotYours otherwise). One durable atomic block: all or nothing.
-    """
-    if not practice.is_managed_by(actor):
-        raise NotYours()
-    if any(appointment_type.practice_id != practice.pk for appointment_type, _ in changes):
-        raise NotYours()
-    with transaction.atomic(durable=True):
-        for appointment_type, values in changes:
-            for name in TYPE_FIELDS:
-                if name in values:
-                    setattr(appointment_type, name, values[name])
-            appointment_type.save(update_fields=[n for n in TYPE_FIELDS if n in values])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from bookings import access, actions, requests
+from bookings import access, actions, requests, staff_actions
 from bookings.errors import BookingError
 from bookings.forms import (
     AgendaForm,
@@ -156,11 +156,11 @@ def working_hours(
     if not formset.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
     blocks = [
-        actions.WeeklyBlock(weekday=row["weekday"], start=row["start"], end=row["end"])
+        staff_actions.WeeklyBlock(weekday=row["weekday"], start=row["start"], end=row["end"])
         for row in formset.cleaned_data
         if row and not row.get("DELETE")
     ]
-    actions.save_working_hours(
+    staff_actions.save_working_hours(
         actor=request.user, therapist=therapist, practice=practice, blocks=blocks
     )
     messages.success(request, _("The working hours are saved."))
@@ -179,6 +179,6 @@ def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpRe
     if not formset.is_valid():
         return render(request, "bookings/types.html", context, status=422)
     changes = [(form.instance, form.cleaned_data) for form in formset.forms if form.has_changed()]
-    actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
+    staff_actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
     messages.success(request, _("The appointment types are saved."))
     return redirect("bookings:types", practice_id=practice.public_id)

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.db import transaction
 
-from bookings import actions, links
+from bookings import actions, links, staff_actions
 from bookings.errors import ChangeTooLate, NotYours
 from bookings.models import Appointment, CancelledAs, LinkHolder, LinkPurpose, Status
 from bookings.tests.conftest import at
@@ -238,7 +238,7 @@ def test_a_manager_saves_appointment_types_through_the_action(
     follow_up = practice_a.appointment_types.get(slug="follow_up")
     assert follow_up.duration_minutes == 45
     with pytest.raises(NotYours):  # another practice's manager, calling the action itself
-        actions.save_appointment_types(
+        staff_actions.save_appointment_types(
             actor=therapist_joost, practice=practice_a, changes=[(follow_up, {"is_active": False})]
         )
     follow_up.refresh_from_db()
