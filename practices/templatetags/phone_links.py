@@ -2,7 +2,6 @@
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
 
 from practices.telephone import tel_uri
 
@@ -10,8 +9,9 @@ register = template.Library()
 
 
 @register.filter
-def phone_link(number: str | None) -> SafeString | str:
-    """The number as shown, linked to its `tel:` address; as plain text when it has no digits."""
+def phone_link(number: str | None) -> str:
+    """The number as shown, linked to its `tel:` address (format_html escapes it and
+    marks the link safe); as plain text when it has no digits."""
     shown = (number or "").strip()
     uri = tel_uri(shown)
     if not uri:
