@@ -96,17 +96,15 @@ class SlotForm(forms.Form):
         data = self.cleaned_data
         if self.errors:
             return data
-        try:
-            asked = requests.resolve_booking_request(
-                start=data["start"],
-                kind=data["kind"] or None,
-                now=timezone.now(),
-                therapist=data["therapist"],
-                appointment_type=data["type"],
-                practice=self.practice,
-            )
-        except requests.RequestRefused as refused:
-            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+        asked = _resolve(
+            self,
+            start=data["start"],
+            kind=data["kind"] or None,
+            therapist=data["therapist"],
+            appointment_type=data["type"],
+            practice=self.practice,
+        )
+        if asked is None:
             return data
         data |= {
             "request": asked,
@@ -206,15 +204,10 @@ class RescheduleForm(forms.Form):
         data = self.cleaned_data
         if self.errors:
             return data
-        try:
-            asked = requests.resolve_booking_request(
-                start=data["start"],
-                kind=data["kind"] or None,
-                now=timezone.now(),
-                moving=self.appointment,
-            )
-        except requests.RequestRefused as refused:
-            self.add_error(refused.field if refused.field in self.fields else None, refused.message)
+        asked = _resolve(
+            self, start=data["start"], kind=data["kind"] or None, moving=self.appointment
+        )
+        if asked is None:
             return data
         data |= {"request": asked, "start": asked.start, "kind": asked.kind}
         return data
@@ -327,3 +320,13 @@ AppointmentTypeFormSet = inlineformset_factory(
     extra=0,
     can_delete=False,
 )
+
+
+def _resolve(form: forms.Form, **asked: Any) -> requests.BookingRequest | None:
+    """The one booking request for a form's cleaned values, or None with the refusal
+    added to the form (on its field when the form has one)."""
+    try:
+        return requests.resolve_booking_request(now=timezone.now(), **asked)
+    except requests.RequestRefused as refused:
+        form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        return None
