@@ -80,6 +80,8 @@ messages: install
 
 ## bench: latency and throughput figures (not part of make test)
 bench: install
+	@scripts/install_wrk.sh
+	$(PY) bench/pages.py
 	$(PY) bench/bench_practices.py
 	$(PY) bench/bench_today.py
 

@@ -119,6 +119,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica for heavy read-only work (reports, outcomes, exports; see
+# pijnreset/db_routing.py and docs/deployment.md). In tests it mirrors the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", 60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["pijnreset.db_routing.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Background tasks: django-tasks with the database backend -----------------
@@ -191,7 +198,7 @@ DEFAULT_USER_TIME_ZONE = "Europe/Amsterdam"
 
 # --- Static files -----------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "pijnreset" / "static"]
 # Each app keeps its own translations in <app>/locale (Django finds them);
 # pijnreset/locale holds the project's and the accounts app's.
@@ -362,6 +369,18 @@ LOGGING = {
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Sessions: read from the cache when the cache is shared by every process (Redis),
+# written through to the database; a per-process cache would let a logged-out session
+# live on in another worker, so without a shared cache the database alone.
+SHARED_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default=(
+        "django.contrib.sessions.backends.cached_db"
+        if SHARED_CACHE
+        else "django.contrib.sessions.backends.db"
+    ),
+)
 
 # How many proxies of ours stand before the app (a TLS proxy: 1). The client is that
 # many entries from the right of X-Forwarded-For; 0 = the connecting address. Our own
