@@ -87,11 +87,24 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already has users.",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic patients with a year of data (benchmarks; see "
+            "pijnreset/demo_scale.py). Loads the demo first when the database is empty.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         if not settings.DEBUG:
             raise CommandError("Refusing to load demo data: DEBUG is off (is this production?).")
-        if options["if_empty"] and User.objects.exists():
+        scale = int(options["scale"])  # type: ignore[call-overload]
+        if scale < 0:
+            raise CommandError("--scale takes the number of patients to add (0 or more).")
+        if scale:
+            self.add_patients(scale, load_demo_first=not User.objects.exists())
+        elif options["if_empty"] and User.objects.exists():
             self.stdout.write("The database already has data; demo data not loaded.")
         else:
             with transaction.atomic():
@@ -100,6 +113,17 @@ class Command(BaseCommand):
                     progress.set_postfix_str(name)
                     step()
         self.print_accounts()
+
+    def add_patients(self, count: int, *, load_demo_first: bool) -> None:
+        from pijnreset import demo_scale  # the generator imports every app's models
+
+        if load_demo_first:
+            with transaction.atomic():
+                for _name, step in demo_steps():
+                    step()
+        with tqdm(total=count, desc="Patients", unit="patient") as progress:
+            total = demo_scale.generate(count, progress=progress.update)
+        self.stdout.write(f"{count} patients added ({total} generated in all).")
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
