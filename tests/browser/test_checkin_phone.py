@@ -91,7 +91,7 @@ def test_a_returning_patient_checks_in_in_at_most_six_taps(
     assert phone.locator("#id_pain_5").is_checked() and phone.locator("#id_mood_6").is_checked()
     tap(_scale_option(phone, "pain", 3))
     tap(_scale_option(phone, "sleep_quality", 7))
-    tap(phone.get_by_role("button", name="Opslaan", exact=True))
+    tap(_first_save(phone))
     phone.get_by_text("Dank je wel.").wait_for()
     assert tap.count <= MAX_TAPS, tap.count
     saved = _today_row(patient_anna)
@@ -126,7 +126,7 @@ def test_the_scales_and_save_fit_the_first_screen_and_0_to_10_never_wraps(
 ):
     phone.goto(live_server.url + "/dagboek/")
     assert phone.evaluate("window.scrollY") == 0
-    save = phone.get_by_role("button", name="Opslaan", exact=True).bounding_box()
+    save = _first_save(phone).bounding_box()
     assert save["y"] + save["height"] <= PHONE["height"], save
     scales = phone.locator("fieldset.scale")
     assert scales.count() == 6
@@ -140,15 +140,44 @@ def test_the_scales_and_save_fit_the_first_screen_and_0_to_10_never_wraps(
         assert all(s["width"] >= 24 and s["height"] >= 24 for s in sizes), (field, sizes)
 
 
-def test_save_stays_at_the_bottom_of_the_screen_while_scrolling(phone, live_server, yesterday):
+def test_save_sticks_on_a_short_screen_and_never_rides_over_a_target(phone, live_server, yesterday):
     phone.goto(live_server.url + "/dagboek/")
-    assert phone.locator("details.checkin-areas").get_attribute("open") is not None  # areas
-    phone.evaluate("document.querySelector('details.checkin-areas').scrollIntoView()")
-    phone.wait_for_function("window.scrollY > 200")
-    # The end of the form is further down, so Save is held at the bottom of the screen.
-    assert phone.locator(".checkin-help").bounding_box()["y"] > PHONE["height"]
-    save = phone.get_by_role("button", name="Opslaan", exact=True).bounding_box()
-    assert PHONE["height"] - 80 <= save["y"] and save["y"] + save["height"] <= PHONE["height"]
+    # Yesterday had painful areas, so that fold is open and a second Save ends the form.
+    assert phone.locator("details.checkin-areas").get_attribute("open") is not None
+    assert phone.get_by_role("button", name="Opslaan", exact=True).count() == 2
+    for scroll in (0, 400, 800, 10_000):
+        phone.evaluate("y => window.scrollTo(0, y)", scroll)
+        assert _targets_under_save(phone) == [], scroll
+    # A short screen: while the scales are in view, Save sits at the bottom of the screen.
+    phone.set_viewport_size({"width": 390, "height": 560})
+    phone.evaluate("window.scrollTo(0, 150)")
+    first = _first_save(phone).bounding_box()
+    assert 560 - 80 <= first["y"] and first["y"] + first["height"] <= 560, first
+
+
+def _first_save(page):
+    return page.locator(".checkin-save--first").get_by_role("button", name="Opslaan", exact=True)
+
+
+def _targets_under_save(page) -> list[str]:
+    """Interactive elements that a Save band covers, even in part (WCAG 2.5.8 and 2.4.11)."""
+    return page.evaluate(
+        """selector => {
+          const bands = [...document.querySelectorAll(".checkin-save")]
+            .map(band => band.getBoundingClientRect()).filter(box => box.height > 0);
+          const overlaps = (a, b) => a.left < b.right && b.left < a.right
+            && a.top < b.bottom && b.top < a.bottom;
+          return [...document.querySelectorAll(selector)]
+            .filter(el => !el.closest(".checkin-save"))
+            .filter(el => {
+              const box = el.getBoundingClientRect();
+              return box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight
+                && bands.some(band => overlaps(box, band) && band.top < innerHeight);
+            })
+            .map(el => el.outerHTML.slice(0, 80));
+        }""",
+        INTERACTIVE,
+    )
 
 
 def _small_targets(page) -> list[dict]:
@@ -247,7 +276,7 @@ def test_the_check_in_has_no_axe_violations_folded_open_and_with_an_error(
     phone.goto(f"{live_server.url}/dagboek/{yesterday - timedelta(days=2)}/")
     phone.locator("details.checkin-note summary").tap()
     phone.locator("#id_note").fill("Mijn notitie")
-    phone.get_by_role("button", name="Opslaan", exact=True).tap()
+    phone.locator(".checkin-save--last").get_by_role("button", name="Opslaan").tap()
     phone.locator("#id_pain_error").wait_for()
     assert phone.locator("details.checkin-note").get_attribute("open") is not None
     assert phone.locator("#id_note").input_value() == "Mijn notitie"
