@@ -280,3 +280,22 @@ def test_the_check_in_has_no_axe_violations_folded_open_and_with_an_error(
     assert phone.locator("details.checkin-note").get_attribute("open") is not None
     assert phone.locator("#id_note").input_value() == "Mijn notitie"
     assert_accessible(phone, viewports=(PHONE, DESKTOP))
+
+
+def test_on_a_wide_screen_a_click_on_the_picture_toggles_the_same_checkbox(
+    page, live_server, patient_anna
+):
+    client = Client()
+    client.force_login(patient_anna)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/dagboek/")
+    page.locator("details.checkin-areas summary").click()
+    page.locator('path[data-area="upper_back"]').click()
+    assert page.locator("#pain_areas-upper_back").is_checked()
+    assert "is-selected" in page.locator('path[data-area="upper_back"]').get_attribute("class")
+    page.locator('path[data-area="upper_back"]').click()
+    assert not page.locator("#pain_areas-upper_back").is_checked()
