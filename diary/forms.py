@@ -37,7 +37,7 @@ class CheckInForm(forms.Form):
 
     pain = _scale(_("Pain"), _("no pain"), _("worst pain you can imagine"), required=True)
     fatigue = _scale(_("Tiredness"), _("not tired"), _("exhausted"))
-    sleep_quality = _scale(_("How did you sleep?"), _("very badly"), _("very well"))
+    sleep_quality = _scale(_("Sleep"), _("very badly"), _("very well"))
     stress = _scale(_("Stress and tension"), _("calm"), _("very tense"))
     mood = _scale(_("Mood"), _("very low"), _("very good"))
     gut = _scale(_("Gut complaints"), _("none"), _("severe"))

@@ -134,7 +134,7 @@ def test_yesterdays_values_are_the_starting_point(client, anna):
     client.post(f"/dagboek/{TODAY - timedelta(days=1)}/", {"pain": "7", "mood": "3"})
     html = client.get("/dagboek/").content.decode()
     assert checked(html, "pain", 7) and checked(html, "mood", 3)
-    assert "Zelfde als de dag ervoor" in html
+    assert "Zelfde als gisteren opslaan" in html and "Ingevuld zoals gisteren" in html
 
 
 def test_same_as_yesterday_saves_in_one_tap_without_the_note(client, anna):
@@ -174,9 +174,35 @@ def test_the_help_offer_comes_even_when_another_answer_is_missing(client, anna):
     assert "I want to die" in html
 
 
-def test_the_check_in_page_always_has_an_i_need_help_now_link(client, anna):
+def test_the_check_in_has_one_quiet_help_link_next_to_the_note(client, anna):
+    # The header's "Hulp nodig?" is on every page; the form adds one quiet link, no big button.
     html = client.get("/dagboek/").content.decode()
-    assert 'href="/hulp/">Ik heb nu hulp nodig</a>' in html
+    form = html[
+        html.index('class="checkin-form"') : html.index("</form>", html.index("checkin-form"))
+    ]
+    assert form.count('href="/hulp/"') == 1
+    assert '<p class="checkin-help"><a href="/hulp/">Zwaar moment? Praat nu met iemand</a>' in form
+    assert form.index("checkin-note") < form.index("checkin-help")
+    assert "button--danger" not in html
+
+
+def _fold_is_open(html, name):
+    return re.search(rf'<details class="checkin-fold checkin-{name}"( open)?>', html).group(1)
+
+
+def test_where_it_hurts_and_the_note_are_folded_unless_they_hold_something(client, anna):
+    html = client.get("/dagboek/").content.decode()
+    assert not _fold_is_open(html, "areas") and not _fold_is_open(html, "note")
+    client.post("/dagboek/", {"pain": "4", "note": "stijf", "pain_areas": ["neck"]})
+    html = client.get("/dagboek/").content.decode()
+    assert _fold_is_open(html, "areas") and _fold_is_open(html, "note")
+    assert re.search(r'value="neck" id="pain_areas-neck" data-area="neck" checked', html)
+
+
+def test_a_typed_note_stays_open_and_kept_when_pain_is_missing(client, anna):
+    html = client.post("/dagboek/", {"note": "even kijken"}).content.decode()
+    assert _fold_is_open(html, "note") and "even kijken</textarea>" in html
+    assert not _fold_is_open(html, "areas")
 
 
 def test_reporting_a_flare_today_offers_flare_mode_and_switches_nothing_on(client, anna):
@@ -217,4 +243,4 @@ def test_the_check_in_page_runs_the_same_few_queries_with_little_or_much_data(
 
 def test_the_english_page_lives_under_en_with_the_same_slug(client, anna):
     html = client.get("/en/dagboek/").content.decode()
-    assert "How are you today?" in html and "I need help now" in html
+    assert "How are you today?" in html and "A heavy moment? Talk to someone now" in html

@@ -33,13 +33,13 @@ TEXTS = {
     "nl": {
         "prefix": "", "email": "E-mailadres", "password": "Wachtwoord", "log_in": "Aanmelden",
         "today": "Vandaag", "checkin": "Check-in", "pain": "Pijn", "tiredness": "Moeheid",
-        "sleep": "Hoe heb je geslapen?", "save": "Opslaan", "saved": "Dank je wel.",
+        "sleep": "Slaap", "save": "Opslaan", "saved": "Dank je wel.",
         "read": "Ik heb deze les gelezen", "week": "week {} van 12",
     },
     "en": {
         "prefix": "/en", "email": "Email", "password": "Password", "log_in": "Sign In",
         "today": "Today", "checkin": "Check-in", "pain": "Pain", "tiredness": "Tiredness",
-        "sleep": "How did you sleep?", "save": "Save", "saved": "Thank you.",
+        "sleep": "Sleep", "save": "Save", "saved": "Thank you.",
         "read": "Mark as read", "week": "week {} of 12",
     },
 }  # fmt: skip
