@@ -157,7 +157,8 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
         return normalise_postcode(typed) or typed
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         postcode = data.get("postcode")
         if not postcode or postcode == self.instance.postcode:
             return data

@@ -84,11 +84,6 @@ def test_the_file_matches_the_installed_package():
     assert checked.returncode == 0, checked.stderr
 
 
-def test_the_postcode_module_is_pure():
-    source = (ROOT / "practices" / "postcodes.py").read_text(encoding="utf-8")
-    assert "django" not in source
-
-
 # The finder
 
 
