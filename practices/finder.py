@@ -192,9 +192,17 @@ def _practices_centre(rows: PracticeQuerySet) -> Point | None:
     return Point(fmean(p[0] for p in points), fmean(p[1] for p in points))
 
 
+def _listed(areas: tuple[postcodes.Area, ...]) -> str:
+    """ "1011, 1012 (Amsterdam); 1101 (Amsterdam-Zuidoost)": codes grouped by place."""
+    by_place: dict[str, list[str]] = {}
+    for area in areas:
+        by_place.setdefault(area.place, []).append(area.postcode)
+    return "; ".join(f"{', '.join(codes)} ({place})" for place, codes in by_place.items())
+
+
 def postcode_problem(lookup: postcodes.Lookup) -> str:
     """Why this postcode finds nothing, and what to type instead, in the user's language."""
-    areas = ", ".join(f"{area.postcode} {area.place}" for area in lookup.suggestions)
+    areas = _listed(lookup.suggestions)
     if lookup.problem == "partial":
         text = gettext(
             "A postcode has 4 digits, for example 3511 or 3511 AB. Type all 4 digits, "

@@ -101,19 +101,21 @@ def looks_like_postcode(text: str) -> bool:
 def nearby_areas(digits: str, *, limit: int = 4) -> tuple[Area, ...]:
     """Known areas whose number is closest to `digits` (1 to 4 digits).
 
-    For a prefix ("35") the areas starting with it, one per place, in order;
+    For a prefix ("35") the areas starting with it, one per place first, in order;
     for four digits the known areas numerically nearest (postcodes that are
     close in number are, in the Netherlands, nearly always close on the map).
     """
     codes = _sorted_codes()
     if len(digits) < 4:
-        seen: dict[str, Area] = {}
-        for code in codes:
-            if code.startswith(digits) and _areas()[code].place not in seen:
-                seen[_areas()[code].place] = _areas()[code]
-                if len(seen) == limit:
-                    break
-        return tuple(seen.values())
+        starting = [_areas()[code] for code in codes if code.startswith(digits)]
+        chosen: dict[str, Area] = {}
+        for found in starting:  # first one per place, so the list shows several places
+            if len(chosen) < limit and found.place not in {a.place for a in chosen.values()}:
+                chosen[found.postcode] = found
+        for found in starting:  # all one place: then its first few areas
+            if len(chosen) < limit:
+                chosen.setdefault(found.postcode, found)
+        return tuple(sorted(chosen.values(), key=lambda a: a.postcode))
     number = int(digits)
     ranked = sorted(codes, key=lambda code: (abs(int(code) - number), code))[:limit]
     return tuple(_areas()[code] for code in sorted(ranked))
