@@ -88,3 +88,15 @@ def test_the_pages_speak_english_under_en(client, patient_anna):
     assert "Log in with a code" in html and "E-mail me a code" in html
     client.post("/en" + REQUEST, {"email": "anna@example.nl"})
     assert "Your log-in code" in mail.outbox[0].subject
+
+
+def test_the_code_page_without_a_request_sends_back_to_asking(client):
+    response = client.get(CONFIRM)
+    assert response.status_code == 302 and response["Location"] == REQUEST
+
+
+def test_stopping_goes_back_to_the_password_log_in(client, patient_anna):
+    client.post(REQUEST, {"email": "anna@example.nl"})
+    response = client.post("/account/logout/", {"next": "/account/login/"})
+    assert response.status_code == 302 and response["Location"] == "/account/login/"
+    assert client.get(CONFIRM)["Location"] == REQUEST  # the code is given up
