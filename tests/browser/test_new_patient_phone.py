@@ -97,3 +97,30 @@ def test_3511_ab_finds_the_practices_nearby(page, live_server):
     page.get_by_role("button", name="Zoeken", exact=True).click()
     page.get_by_text("Typ alle 4 cijfers").wait_for()
     assert page.get_by_label("Plaats of postcode").input_value() == "35"
+
+
+def test_a_manager_enters_an_address_and_never_coordinates(
+    page, live_server, manager_mila, password
+):
+    practice = make_practice("Praktijk Rustpunt", managers=(manager_mila,))
+    page.goto(live_server.url + "/account/login/")
+    page.get_by_label("E-mailadres").fill("mila@example.nl")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(re.compile(r"/praktijken/beheer/$"))
+    page.goto(f"{live_server.url}/praktijken/{practice.public_id}/bewerken/")
+    assert page.locator('input[name="latitude"], input[name="longitude"]').count() == 0
+
+    page.get_by_label("Straat en huisnummer").fill("Damrak 1")
+    page.get_by_label("Postcode").fill("1000 AA")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("We vinden deze postcode niet op de kaart").wait_for()
+    assert page.get_by_label("Straat en huisnummer").input_value() == "Damrak 1"
+    assert_accessible(page)
+
+    page.get_by_label("Postcode").fill("1012 JS")
+    page.get_by_label("Plaats", exact=True).fill("Amsterdam")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Op de kaart: postcodegebied 1012 (Amsterdam)").wait_for()
+    practice.refresh_from_db()
+    assert round(practice.latitude, 1) == 52.4 and round(practice.longitude, 1) == 4.9
