@@ -5,6 +5,9 @@ sign-up form), so accounts.forms cannot import allauth's forms back.
 """
 
 from allauth.account import forms as allauth_forms
+from allauth.core import context
+from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,3 +39,41 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["oldpassword"]
+
+
+class RequestLoginCodeForm(allauth_forms.RequestLoginCodeForm):
+    """Ask for a log-in code by e-mail: the address, in our words."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "maxlength": 254})
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class ConfirmLoginCodeForm(allauth_forms.ConfirmLoginCodeForm):
+    """The e-mailed code, and the same "stay logged in" choice as the password log-in.
+
+    allauth logs in right after this form is valid; Django keeps the session's
+    expiry through the key rotation of that log-in, so the choice holds.
+    """
+
+    remember = forms.BooleanField(label=_("Stay logged in"), required=False, initial=True)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code from the e-mail")
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+        self.fields["code"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "autocapitalize": "characters", "maxlength": 20}
+        )
+        self.fields["remember"].help_text = _(
+            "Only on your own device. Otherwise you are logged out when you close the browser."
+        )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if not self.errors:
+            session = context.request.session
+            session.set_expiry(settings.SESSION_COOKIE_AGE if data.get("remember") else 0)
+        return data

@@ -183,7 +183,21 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
+    # Log-in by e-mailed code: a code e-mail at most 3 times per 10 minutes per address.
+    "request_login_code": "20/m/ip,3/10m/key",
 }
+# Patients may log in without a password: a short code by e-mail
+# (allauth's "login by code"; our page and e-mail in pijnreset/templates/account/).
+# Ten minutes, not three: on a bad day opening the mail takes a while. Three wrong
+# tries end the code; two new codes may be asked for.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
+# A short note to the account's address when its password or e-mail address
+# changes, so someone whose account was taken over finds out (our words:
+# pijnreset/templates/account/email/base_notification.txt and the *_changed files).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 CSRF_FAILURE_VIEW = "pijnreset.views.csrf_failure"
 
@@ -297,6 +311,8 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 ACCOUNT_FORMS = {
     "login": "accounts.auth_forms.LoginForm",
     "change_password": "accounts.auth_forms.ChangePasswordForm",
+    "request_login_code": "accounts.auth_forms.RequestLoginCodeForm",
+    "confirm_login_code": "accounts.auth_forms.ConfirmLoginCodeForm",
 }
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -11,10 +11,11 @@ import math
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from practices import places
-from practices.geo import Point, bounding_box, nearest, normalise_place, normalise_postcode
+from practices import places, postcodes
+from practices.geo import Point, bounding_box, nearest, normalise_place
 from practices.models import Practice, PracticeQuerySet, Therapist
 
 DEFAULT_RADIUS_KM = 25.0
@@ -29,12 +30,19 @@ CARD_FIELDS = (
 
 
 class UnknownPlace(Exception):
-    """The text is neither a place we know nor the postcode of a practice."""
+    """The text is neither a place we know nor a postcode area we know.
 
-    message = _(
-        "We do not know this place. Check the spelling, or try a larger town nearby or the "
-        "postcode of a practice."
-    )
+    `message` says so in the user's language and, for a postcode, suggests what
+    to type instead (nearby areas we do know)."""
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or str(
+            _(
+                "We do not know this place. Check the spelling, try a larger town nearby, "
+                "or type your postcode (4 digits, such as 3511)."
+            )
+        )
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -138,20 +146,11 @@ def search_from(
 
 
 def origin_from_text(text: str) -> Origin:
-    """A place name (any case, with or without diacritics) or a practice's postcode."""
-    postcode = normalise_postcode(text)
-    if postcode is not None:
-        rows = Practice.objects.listed()
-        rows = (
-            rows.filter(postcode=postcode)
-            if " " in postcode
-            else rows.filter(postcode__startswith=postcode)
-        )
-        points = list(rows.values_list("latitude", "longitude")[:50])
-        if points:
-            centre = Point(fmean(p[0] for p in points), fmean(p[1] for p in points))
-            return Origin(centre, postcode)
-        raise UnknownPlace()
+    """A postcode ("3511 AB", "3511ab", "3584") or a place name (any case, with or
+    without diacritics). UnknownPlace, with a helpful message, for anything else."""
+    lookup = postcodes.look_up(text)
+    if lookup is not None:
+        return _origin_from_postcode(lookup)
     place = places.find_place(text)
     if place is not None:
         return Origin(place.point, places.display_name(place))
@@ -165,6 +164,72 @@ def origin_from_text(text: str) -> Origin:
         if normalise_place(practice_place) == key:
             return Origin(Point(latitude, longitude), practice_place)
     raise UnknownPlace()
+
+
+def _origin_from_postcode(lookup: postcodes.Lookup) -> Origin:
+    """The point of the postcode's area; for a full postcode that a listed practice
+    has, the practices' own point (closer still). A code the data does not know
+    but a practice has (a brand-new area) is found through the practice."""
+    digits = lookup.typed[:4]
+    if lookup.area is not None:
+        label = f"{lookup.typed} {lookup.area.place}"
+        if " " in lookup.typed:
+            exact = _practices_centre(Practice.objects.listed().filter(postcode=lookup.typed))
+            if exact is not None:
+                return Origin(exact, label)
+        return Origin(lookup.area.point, label)
+    if lookup.problem == "unknown":
+        known = _practices_centre(Practice.objects.listed().filter(postcode__startswith=digits))
+        if known is not None:
+            return Origin(known, lookup.typed)
+    raise UnknownPlace(postcode_problem(lookup))
+
+
+def _practices_centre(rows: PracticeQuerySet) -> Point | None:
+    points = list(rows.values_list("latitude", "longitude")[:50])
+    if not points:
+        return None
+    return Point(fmean(p[0] for p in points), fmean(p[1] for p in points))
+
+
+def _listed(areas: tuple[postcodes.Area, ...]) -> str:
+    """ "1011, 1012 (Amsterdam); 1101 (Amsterdam-Zuidoost)": codes grouped by place."""
+    by_place: dict[str, list[str]] = {}
+    for area in areas:
+        by_place.setdefault(area.place, []).append(area.postcode)
+    return "; ".join(f"{', '.join(codes)} ({place})" for place, codes in by_place.items())
+
+
+def postcode_problem(lookup: postcodes.Lookup) -> str:
+    """Why this postcode finds nothing, and what to type instead, in the user's language."""
+    areas = _listed(lookup.suggestions)
+    if lookup.problem == "partial":
+        text = gettext(
+            "A postcode has 4 digits, for example 3511 or 3511 AB. Type all 4 digits, "
+            "or the name of your place."
+        )
+        if areas:
+            text += " " + gettext("Postcodes that start with %(digits)s: %(areas)s.") % {
+                "digits": lookup.typed,
+                "areas": areas,
+            }
+        return text
+    if lookup.problem == "leading_zero":
+        return gettext(
+            "Dutch postcodes do not start with 0. Check the digits, for example 3511 AB."
+        )
+    if lookup.problem == "letters":
+        return gettext(
+            "The letters of this postcode are not right. Type the 4 digits alone, "
+            "for example %(digits)s."
+        ) % {"digits": lookup.typed[:4]}
+    return ngettext(
+        "We do not know postcode area %(digits)s. A nearby area we know: %(areas)s. "
+        "Or type the name of your place.",
+        "We do not know postcode area %(digits)s. Nearby areas we know: %(areas)s. "
+        "Or type the name of your place.",
+        len(lookup.suggestions),
+    ) % {"digits": lookup.typed[:4], "areas": areas}
 
 
 def origin_from_coordinates(latitude: float, longitude: float) -> Origin:

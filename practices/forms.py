@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pijnreset import bounds
 from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
-from practices import photos
+from practices import photos, postcodes
 from practices.actions import THERAPIST_FIELDS
 from practices.finder import DEFAULT_RADIUS_KM, Search, UnknownPlace, search_from
 from practices.geo import normalise_postcode
@@ -96,6 +96,11 @@ class FinderForm(forms.Form):
 
 
 class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A practice's details. Its point on the map comes from the postcode (the shipped
+    postcode areas, `practices.postcodes`): managers never type coordinates. A changed
+    postcode moves the practice to its area's point; an unchanged one keeps the point
+    it has (which may be more precise)."""
+
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -106,8 +111,6 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
             "postcode",
             "place",
             "province",
-            "latitude",
-            "longitude",
             "phone",
             "email",
             "website",
@@ -134,8 +137,6 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
         guard_text_fields(self)
         # Slots are offered at most two years ahead (pijnreset.bounds), whatever is typed.
         limits = {
-            "latitude": (-90, 90),
-            "longitude": (-180, 180),
             "horizon_weeks": (1, bounds.BOOKING_AHEAD.days // 7),
             "minimum_notice_hours": (0, 24 * 7 * 8),
             "free_cancel_hours": (0, 24 * 7 * 8),
@@ -154,6 +155,31 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean_postcode(self) -> str:
         typed = self.cleaned_data["postcode"]
         return normalise_postcode(typed) or typed
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        postcode = data.get("postcode")
+        if not postcode or postcode == self.instance.postcode:
+            return data
+        lookup = postcodes.look_up(postcode)
+        if lookup is None or lookup.area is None:
+            self.add_error(
+                "postcode",
+                _(
+                    "We cannot find this postcode on the map. Check it: four digits and "
+                    "two letters, such as 3511 AB."
+                ),
+            )
+        else:
+            self.instance.latitude = lookup.area.point.latitude
+            self.instance.longitude = lookup.area.point.longitude
+        return data
+
+    @property
+    def area(self) -> postcodes.Area | None:
+        """The postcode area the practice lies in, as shown next to the form."""
+        return postcodes.area((self.instance.postcode or "")[:4])
 
 
 class OperatorPracticeForm(PracticeForm):

@@ -32,6 +32,7 @@ PUBLIC = {
     "account_inactive",
     "account_confirm_email",
     "account_login_code_confirm",
+    "account_request_login_code",  # log-in by e-mailed code (issue 13): public like log-in
     "account_reset_password_from_key",
     "account_signup_by_passkey",
     "programme:pages",  # pain education, public by design (issue 5)

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 def form_data(practice, **changes):
     data = {
         "name": practice.name, "street": practice.street, "postcode": practice.postcode,
-        "place": practice.place, "province": practice.province, "latitude": practice.latitude,
-        "longitude": practice.longitude, "phone": practice.phone, "email": practice.email,
+        "place": practice.place, "province": practice.province,
+        "phone": practice.phone, "email": practice.email,
         "website": "", "services": list(practice.services), "languages": list(practice.languages),
         "about_nl": "", "about_en": "", "minimum_notice_hours": 2, "horizon_weeks": 8,
         "free_cancel_hours": 24, "max_reschedules": 2, "cancellation_policy_nl": "",
@@ -43,6 +43,34 @@ def test_invalid_input_answers_422_and_keeps_what_was_typed(client, practice_a, 
         'value="Nieuw"' in response.content.decode()
         and "id_postcode_error" in response.content.decode()
     )
+
+
+def test_the_address_places_the_practice_on_the_map(client, practice_a, manager_mila):
+    client.force_login(manager_mila)
+    url = f"/praktijken/{practice_a.public_id}/bewerken/"
+    html = client.get(url).content.decode()
+    assert 'name="latitude"' not in html and 'name="longitude"' not in html
+    assert 'name="street"' in html and 'name="postcode"' in html and 'name="place"' in html
+    moved = form_data(practice_a, street="Dam 1", postcode="1012 JS", place="Amsterdam")
+    assert client.post(url, moved).status_code == 302
+    practice_a.refresh_from_db()
+    assert round(practice_a.latitude, 1) == 52.4 and round(practice_a.longitude, 1) == 4.9
+    assert "postcodegebied 1012 (Amsterdam)" in client.get(url).content.decode()
+
+
+def test_an_unknown_postcode_is_a_form_error_keeping_the_address(client, practice_a, manager_mila):
+    client.force_login(manager_mila)
+    before = (practice_a.latitude, practice_a.longitude, practice_a.postcode)
+    response = client.post(
+        f"/praktijken/{practice_a.public_id}/bewerken/",
+        form_data(practice_a, street="Postbus 12", postcode="1000 AB"),
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'value="Postbus 12"' in html and 'value="1000 AB"' in html
+    assert "We vinden deze postcode niet op de kaart" in html
+    practice_a.refresh_from_db()
+    assert (practice_a.latitude, practice_a.longitude, practice_a.postcode) == before
 
 
 @pytest.mark.parametrize("who", ["manager_mila", "therapist_eva", "patient_anna"])
