@@ -122,14 +122,16 @@ def _ensure_practices(needed: int, *, seed: int) -> None:
 
 def _generated_therapists() -> list[tuple[int, int, int]]:
     """(therapist id, practice id, follow-up type id) of every generated practice's therapist."""
-    intake = dict(
-        AppointmentType.objects.filter(practice__slug__startswith="net-", slug="follow_up")
-        .values_list("practice_id", "pk")
-    )  # fmt: skip
+    types = AppointmentType.objects.filter(practice__slug__startswith="net-")
+    follow_up = {  # the network's default types; which one a booking asks for is the resolver's
+        practice: pk
+        for practice, pk, key in types.values_list("practice_id", "pk", "slug")
+        if key == "follow_up"
+    }
     links = Therapist.practices.through.objects.filter(practice__slug__startswith="net-").order_by(
         "practice_id", "therapist_id"
     )
-    return [(t, p, intake[p]) for t, p in links.values_list("therapist_id", "practice_id")]
+    return [(t, p, follow_up[p]) for t, p in links.values_list("therapist_id", "practice_id")]
 
 
 # --- a year of data ---------------------------------------------------------------------
