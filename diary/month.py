@@ -14,7 +14,7 @@ from datetime import date
 from typing import Final
 
 FIRST_MONTH: Final = date(2020, 1, 1)  # before the product existed: nothing to show earlier
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 def parse_month(text: str | None, *, today: date) -> date:
