@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from assessments import actions as assessment_actions
 from diary import actions as diary_actions
+from diary.actions import start_flare
 from diary.models import CheckInRevision
 from diary.values import CheckInValues
 from programme.actions import load_content
@@ -194,3 +195,25 @@ def test_progress_leads_to_the_questionnaires_and_keeps_its_tab_marked(page, liv
     assert page.get_by_role("navigation", name="Hoofdmenu").locator(
         '[aria-current="page"]'
     ).inner_text() == "Voortgang"
+
+
+BACKGROUND = "el => getComputedStyle(el).backgroundColor"
+
+
+def test_the_button_classes_win_danger_and_quiet_never_look_like_save(
+    page, live_server, anna_with_a_history
+):
+    log_in(page, live_server, anna_with_a_history)
+    page.goto(live_server.url + "/account/profiel/")
+    primary = page.get_by_role("button", name="Opslaan").evaluate(BACKGROUND)
+    page.goto(live_server.url + "/account/verwijderen/")
+    danger = page.get_by_role("button", name="Mijn account verwijderen").evaluate(BACKGROUND)
+    assert danger != primary
+
+    start_flare(user=anna_with_a_history, now=timezone.now())
+    page.goto(live_server.url + "/vandaag/")
+    gentle = page.get_by_role("link", name="Een paar minuten rustig ademen")
+    assert gentle.evaluate(BACKGROUND) == primary
+    over = page.get_by_role("button", name="Mijn opvlamming is voorbij")
+    assert over.evaluate(BACKGROUND) == "rgba(0, 0, 0, 0)"  # quiet: no fill
+    assert_accessible(page)
