@@ -36,13 +36,19 @@ def month_key(first: date) -> str:
 
 def previous_month(first: date) -> date | None:
     """The month before, or None before FIRST_MONTH."""
-    earlier = date(first.year - 1, 12, 1) if first.month == 1 else first.replace(month=first.month - 1)
+    if first.month == 1:
+        earlier = date(first.year - 1, 12, 1)
+    else:
+        earlier = first.replace(month=first.month - 1)
     return earlier if earlier >= FIRST_MONTH else None
 
 
 def next_month(first: date, *, today: date) -> date | None:
     """The month after, or None after today's month."""
-    later = date(first.year + 1, 1, 1) if first.month == 12 else first.replace(month=first.month + 1)
+    if first.month == 12:
+        later = date(first.year + 1, 1, 1)
+    else:
+        later = first.replace(month=first.month + 1)
     return later if later <= today.replace(day=1) else None
 
 

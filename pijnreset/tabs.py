@@ -46,7 +46,9 @@ MORE = Tab(
     views=frozenset({"more"}),
     namespaces=frozenset({"accounts", "programme", "bookings", "practices"}),
 )
-STAFF_MORE = Tab("more", _("More"), "more", views=frozenset({"more"}), namespaces=frozenset({"accounts"}))
+STAFF_MORE = Tab(
+    "more", _("More"), "more", views=frozenset({"more"}), namespaces=frozenset({"accounts"})
+)
 AGENDA = Tab("agenda", _("Agenda"), "bookings:agenda_home", namespaces=frozenset({"bookings"}))
 PRACTICE = Tab(
     "practice",

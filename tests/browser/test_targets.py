@@ -47,7 +47,8 @@ MEASURE = """
   const small = [];
   for (const el of document.querySelectorAll(targets)) {
     if (excluded && el.closest(excluded)) continue;
-    if (el.tagName === 'LABEL' && !el.querySelector('input[type=checkbox], input[type=radio]')) continue;
+    const choice = 'input[type=checkbox], input[type=radio]';
+    if (el.tagName === 'LABEL' && !el.querySelector(choice)) continue;
     if (el.closest('.visually-hidden')) continue;  // screen-reader text, never a pointer target
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
@@ -57,7 +58,8 @@ MEASURE = """
     if (box.width < minimum || box.height < minimum) {
       const name = (el.getAttribute('aria-label') || el.textContent || el.name || el.id || '')
         .replace(/\\s+/g, ' ').trim().slice(0, 50);
-      small.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+      const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      small.push(`${el.tagName.toLowerCase()} "${name}" ${size}`);
     }
   }
   return small;
@@ -125,7 +127,8 @@ def test_every_target_on_the_patient_pages_is_at_least_24_px(
             if found:
                 too_small[f"{path} ({scheme})"] = found
         page.emulate_media(color_scheme="light")
-    assert not too_small, "\n".join(f"{page}: {sorted(set(found))}" for page, found in too_small.items())
+    report = [f"{where}: {sorted(set(found))}" for where, found in too_small.items()]
+    assert not too_small, "\n".join(report)
 
 
 def test_the_measure_finds_a_small_target_and_spares_a_link_in_a_sentence(
@@ -179,22 +182,29 @@ def test_the_h1_does_not_touch_the_header(page, live_server, anna_with_a_history
     assert heading["y"] - (header["y"] + header["height"]) >= 16
 
 
-@pytest.mark.parametrize("path", ["/oefeningen/", "/voortgang/", "/meer/", "/voortgang/?maand=2020-01"])
+@pytest.mark.parametrize(
+    "path", ["/oefeningen/", "/voortgang/", "/meer/", "/voortgang/?maand=2020-01"]
+)
 def test_the_new_pages_have_no_axe_violations(page, live_server, anna_with_a_history, path):
     log_in(page, live_server, anna_with_a_history)
     page.goto(live_server.url + path)
     assert_accessible(page, viewports=(PHONE, DESKTOP))
 
 
-def test_progress_leads_to_the_questionnaires_and_keeps_its_tab_marked(page, live_server, anna_with_a_history):
+def test_progress_leads_to_the_questionnaires_and_keeps_its_tab_marked(
+    page, live_server, anna_with_a_history
+):
     log_in(page, live_server, anna_with_a_history)
     page.goto(live_server.url + "/voortgang/")
     page.get_by_role("heading", name="Voortgang", level=1).wait_for()
     page.get_by_role("link", name="Alle vragenlijsten en uitslagen").click()
     page.get_by_role("heading", name="Vragenlijsten", level=1).wait_for()
-    assert page.get_by_role("navigation", name="Hoofdmenu").locator(
-        '[aria-current="page"]'
-    ).inner_text() == "Voortgang"
+    assert (
+        page.get_by_role("navigation", name="Hoofdmenu")
+        .locator('[aria-current="page"]')
+        .inner_text()
+        == "Voortgang"
+    )
 
 
 BACKGROUND = "el => getComputedStyle(el).backgroundColor"
