@@ -54,6 +54,7 @@ class Exercise:
     basis: Promise  # one plain sentence on where the label comes from
     extra_note: Promise | None = None
     versions: tuple[Version, ...] = ()
+    duration: Promise | None = None  # shown in the catalogue (the Practise tab)
 
     @property
     def title(self) -> str:
@@ -78,6 +79,7 @@ CATALOGUE: dict[str, Exercise] = {
             ExerciseKey.BREATHING,
             EVIDENCE[ExerciseKey.BREATHING],
             _("Small studies; it plausibly works through the calming part of the nervous system."),
+            duration=_("1 to 10 minutes, you choose (usually 5)"),
         ),
         Exercise(
             ExerciseKey.PMR,
@@ -87,6 +89,7 @@ CATALOGUE: dict[str, Exercise] = {
                 Version("short", 5, _("Short (about 5 minutes)")),
                 Version("long", 15, _("Long (about 15 minutes)")),
             ),
+            duration=_("5 or 15 minutes"),
         ),
         Exercise(
             ExerciseKey.BODY_SCAN,
@@ -96,6 +99,7 @@ CATALOGUE: dict[str, Exercise] = {
                 Version("5", 5, _("5 minutes")),
                 Version("10", 10, _("10 minutes")),
             ),
+            duration=_("5 or 10 minutes"),
         ),
         Exercise(
             ExerciseKey.MOVEMENT,
@@ -105,16 +109,19 @@ CATALOGUE: dict[str, Exercise] = {
                 "guidelines (EULAR 2016)."
             ),
             extra_note=_("Meditative movement such as yoga or tai chi: B, moderate evidence."),
+            duration=_("A few minutes or more, at your own pace"),
         ),
         Exercise(
             ExerciseKey.GRATITUDE,
             EVIDENCE[ExerciseKey.GRATITUDE],
             _("Studies on general well-being; little research in fibromyalgia."),
+            duration=_("About 2 minutes of writing"),
         ),
         Exercise(
             ExerciseKey.SOCIAL,
             EVIDENCE[ExerciseKey.SOCIAL],
             _("Observational studies; little research on this as a practice."),
+            duration=_("About 2 minutes to choose an intention for the week"),
         ),
         Exercise(
             ExerciseKey.EMOTION,
@@ -123,6 +130,7 @@ CATALOGUE: dict[str, Exercise] = {
                 "Part of acceptance (ACT) and cognitive behavioural approaches, which the "
                 "European guidelines (EULAR 2016) give a weak “for”."
             ),
+            duration=_("About 5 minutes of writing"),
         ),
     )
 }

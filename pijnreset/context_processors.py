@@ -3,6 +3,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from pijnreset.tabs import tabs_for
+
 
 def site(request: HttpRequest) -> dict[str, object]:
     """The language switch (same page, other language) and the crisis lines."""
@@ -25,3 +27,8 @@ def site(request: HttpRequest) -> dict[str, object]:
             }
         )
     return {"language_switch": switch, "current_language": current}
+
+
+def shell(request: HttpRequest) -> dict[str, object]:
+    """The app shell's tabs for the signed-in user (pijnreset/tabs.py)."""
+    return {"tabs": tabs_for(getattr(request, "user", None), request.resolver_match)}

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pijnreset.context_processors.site",
+                "pijnreset.context_processors.shell",
             ],
         },
     },

@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("hulp/", views.help_page, name="help"),
     path("over/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
+    path("meer/", views.more, name="more"),
+    path("voortgang/", include("diary.progress_urls")),
     path("account/", include("accounts.urls")),
     # Ahead of allauth's own route: a new password only after the current one
     # was given again (re-authentication, issue 11; see accounts/auth_forms.py).

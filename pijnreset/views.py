@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -17,6 +18,15 @@ def about(request: HttpRequest) -> HttpResponse:
 
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
+
+
+@login_required
+def more(request: HttpRequest) -> HttpResponse:
+    """The "More" tab: everything that is not a daily place, for patients and staff alike.
+
+    It holds no health data (only links), so it is not behind the clinical gate.
+    """
+    return render(request, "pages/more.html")
 
 
 def help_page(request: HttpRequest) -> HttpResponse:

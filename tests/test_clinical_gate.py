@@ -42,7 +42,7 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
-CLINICAL_NAMESPACES = frozenset({"diary", "programme", "exercises", "assessments"})
+CLINICAL_NAMESPACES = frozenset({"diary", "progress", "programme", "exercises", "assessments"})
 CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api")
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})

@@ -150,6 +150,17 @@ def test_in_flare_mode_today_is_the_gentle_plan_without_lesson_or_questionnaire(
     assert "vragenlijst" not in html.lower().split("today-more")[0].split("today-list")[1]
 
 
+def test_in_flare_mode_the_gentle_breathing_is_the_primary_action_and_flare_over_is_quiet(
+    client, anna
+):
+    enrol(anna)
+    start_flare(user=anna, now=timezone.now())
+    html = today_html(client)
+    plan = html.split('class="card gentle-plan"')[1].split("</section>")[0]
+    assert '<a class="button" href="/oefeningen/breathing/?minutes=3">' in plan
+    assert 'class="button button--quiet">Mijn opvlamming is voorbij' in plan
+
+
 def test_the_flare_plan_text_is_shown_when_loaded(client, anna, tmp_path):
     folder = tmp_path / "nl" / "pages"
     folder.mkdir(parents=True)

@@ -39,6 +39,21 @@ def test_start_is_in_view_on_a_phone(page, live_server, anna_in_browser, path):
     assert in_viewport(page, page.get_by_role("button", name="Start"))
 
 
+@pytest.mark.parametrize("path", SESSIONS)
+def test_go_to_the_exercise_is_in_view_on_the_start_page_without_scrolling(
+    page, live_server, anna_in_browser, path
+):
+    page.goto(live_server.url + path)
+    page.get_by_role("heading", level=1).wait_for()
+    assert page.evaluate("window.scrollY") == 0
+    button = page.get_by_role("button", name="Naar de oefening")
+    assert in_viewport(page, button)
+    # Not under the tab bar at the bottom either.
+    bar = page.get_by_role("navigation", name="Hoofdmenu").bounding_box()
+    box = button.bounding_box()
+    assert bar is not None and box is not None and box["y"] + box["height"] <= bar["y"]
+
+
 COUNT_WAKE_LOCKS = """
 window.__wakeLocks = { requested: 0, released: 0 };
 if ('wakeLock' in navigator) {
