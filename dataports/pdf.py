@@ -13,6 +13,7 @@ from typing import Final
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -22,7 +23,7 @@ from dataports.report import ReportContent
 MAX_PAGES: Final = 2
 WIDTH: Final = 180  # mm between the margins of an A4 page
 LINE: Final = 5.0
-CHART_HEIGHT: Final = 30.0
+CHART_HEIGHT: Final = 28.0
 
 
 def _text(value: object) -> str:
@@ -120,7 +121,11 @@ def _averages(pdf: FPDF, content: ReportContent) -> None:
         if average.shown is None:
             text = _("%(score)s: not filled in") % {"score": names[name]}
         else:
-            text = _("%(score)s: %(mean)s on average (%(days)d days)") % {
+            text = ngettext(
+                "%(score)s: %(mean)s on average (%(days)d day)",
+                "%(score)s: %(mean)s on average (%(days)d days)",
+                average.days,
+            ) % {
                 "score": names[name],
                 "mean": average.shown,
                 "days": average.days,
@@ -146,6 +151,7 @@ def _charts(pdf: FPDF, content: ReportContent) -> None:
         if pdf.will_page_break(CHART_HEIGHT + 8):
             pdf.add_page()
         _chart(pdf, names[name], values, flares if name == "pain" else [])
+    _axis_dates(pdf, content)
     _paragraph(
         pdf,
         _("Each dot is one day; a line joins days next to each other. A red mark under the pain "
@@ -154,10 +160,20 @@ def _charts(pdf: FPDF, content: ReportContent) -> None:
     )  # fmt: skip
 
 
+def _axis_dates(pdf: FPDF, content: ReportContent) -> None:
+    """The first and last day under the charts, at their ends."""
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_x(pdf.l_margin + 8)
+    pdf.cell((WIDTH - 8) / 2, 4, _text(_day(content.first)))
+    pdf.cell((WIDTH - 8) / 2, 4, _text(_day(content.last)), align="R")
+    pdf.ln(5)
+    pdf.set_font("Helvetica", size=10)
+
+
 def _chart(pdf: FPDF, title: str, values: list[int | None], flares: list[int]) -> None:
     pdf.set_font("Helvetica", style="B", size=9)
     pdf.cell(0, 5, _text(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    left, top = pdf.l_margin + 8, pdf.get_y()
+    left, top = pdf.l_margin + 8, pdf.get_y() + 2
     width, height = WIDTH - 8, CHART_HEIGHT
     pdf.set_font("Helvetica", size=7)
     pdf.set_draw_color(170, 170, 170)
@@ -186,7 +202,7 @@ def _chart(pdf: FPDF, title: str, values: list[int | None], flares: list[int]) -
         pdf.rect(left + i * step - 0.8, top + height + 0.8, 1.6, 1.6, style="F")
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
-    pdf.set_y(top + height + 4)
+    pdf.set_y(top + height + 3)
 
 
 def _change(pdf: FPDF, content: ReportContent) -> None:
@@ -212,6 +228,7 @@ def _change(pdf: FPDF, content: ReportContent) -> None:
         amount = _("%(size)s %% higher than at the start") % {"size": size}
     else:
         amount = _("the same as at the start")
+    amount = amount.replace(" %", "\u00a0%")  # keep the number and its % on one line
     _paragraph(
         pdf,
         _("Average pain at the start (first 14 days, %(base_days)d check-ins): %(base)s. "
@@ -223,8 +240,8 @@ def _change(pdf: FPDF, content: ReportContent) -> None:
     )  # fmt: skip
     _paragraph(
         pdf,
-        _("Cut-offs 30 % and 50 % follow IMMPACT (Dworkin 2008); 'minimal' from 10 %, 'worse' "
-          "and the 1-point floor are rules of this product."),
+        _("The limits of 30 and 50 percent follow IMMPACT (Dworkin 2008); 'minimal' from 10 "
+          "percent, 'worse' and the floor of 1 point are rules of this product."),
     )  # fmt: skip
 
 

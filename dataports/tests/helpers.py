@@ -25,7 +25,7 @@ def fill_days(patient, last: date, pains: list[int], **other) -> list[CheckIn]:
     return CheckIn.objects.bulk_create(rows)
 
 
-def submit(patient, key: str, answer=1, now=None):
+def submit(patient, key: str, answer=1, now=None, **answers):
     """A submitted response to questionnaire `key` with every item answered `answer`."""
     from assessments import actions
     from assessments.models import Instrument, Occasion
@@ -38,5 +38,6 @@ def submit(patient, key: str, answer=1, now=None):
         patient=patient, instrument=instrument, occasion=Occasion.SELF, language="nl", now=now
     )
     keys = [item.key for item in instrument.parsed().items_for(response.part)]
-    actions.save_answers(response=response, answers=dict.fromkeys(keys, answer), step=len(keys), now=now)
+    given = {**dict.fromkeys(keys, answer), **answers}
+    actions.save_answers(response=response, answers=given, step=len(keys), now=now)
     return actions.submit_response(response=response, now=now)
