@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import partial
 
 from django.db import transaction
@@ -228,7 +228,7 @@ def import_scores(
         new = [
             CheckIn(patient=patient, date=o.day, created_at=now, updated_at=now, **o.values)
             for o in plan.outcomes
-            if o.imported
+            if o.imported and o.day is not None
         ]
         CheckIn.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
         locked.mapping = dict(mapping)
@@ -242,5 +242,3 @@ def import_scores(
 def imported_days_until(today: date) -> tuple[date, date]:
     """The window of dates an import accepts (for the page's explanation)."""
     return first_allowed(today), today
-
-

@@ -6,9 +6,9 @@ with its local date. Every other field is exported as stored (current values), e
 few in HIDDEN_FIELDS (secrets and derived blobs). Check-ins carry their edit history
 (CheckInRevision) in `history`.
 
-`tests/test_dataports_coverage` (dataports/tests/test_collect.py) discovers every model
-with a foreign key to the user: each is a KIND or listed in NOT_EXPORTED with the reason,
-so a new table cannot be forgotten.
+`dataports/tests/test_collect.py` discovers every model with a foreign key to the user:
+each is a KIND or listed in NOT_EXPORTED with the reason, so a new table cannot be
+forgotten.
 """
 
 from __future__ import annotations

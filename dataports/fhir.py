@@ -39,12 +39,36 @@ PAIN_LOINC: Final = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Sco
 
 # (instrument key, score key) -> (system, code, display) for the totals we export.
 QUESTIONNAIRE_CODES: Final[Mapping[tuple[str, str], tuple[str, str, str]]] = {
-    ("phq9", "total"): (LOINC, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]"),  # noqa: E501
-    ("gad7", "total"): (LOINC, "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]"),  # noqa: E501
-    ("phq4", "total"): (LOINC, "70272-0", "Patient Health Questionnaire 4 item (PHQ-4) total score [Reported]"),  # noqa: E501
-    ("acr2016", "wpi"): (QUESTIONNAIRE_SYSTEM, "acr2016-wpi", "ACR 2016 widespread pain index, 0-19"),  # noqa: E501
-    ("acr2016", "sss"): (QUESTIONNAIRE_SYSTEM, "acr2016-sss", "ACR 2016 symptom severity scale, 0-12"),  # noqa: E501
-    ("acr2016", "fs"): (QUESTIONNAIRE_SYSTEM, "acr2016-fs", "Fibromyalgia severity (WPI + SSS), 0-31"),  # noqa: E501
+    ("phq9", "total"): (
+        LOINC,
+        "44261-6",
+        "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]",
+    ),
+    ("gad7", "total"): (
+        LOINC,
+        "70274-6",
+        "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
+    ),
+    ("phq4", "total"): (
+        LOINC,
+        "70272-0",
+        "Patient Health Questionnaire 4 item (PHQ-4) total score [Reported]",
+    ),
+    ("acr2016", "wpi"): (
+        QUESTIONNAIRE_SYSTEM,
+        "acr2016-wpi",
+        "ACR 2016 widespread pain index, 0-19",
+    ),
+    ("acr2016", "sss"): (
+        QUESTIONNAIRE_SYSTEM,
+        "acr2016-sss",
+        "ACR 2016 symptom severity scale, 0-12",
+    ),
+    ("acr2016", "fs"): (
+        QUESTIONNAIRE_SYSTEM,
+        "acr2016-fs",
+        "Fibromyalgia severity (WPI + SSS), 0-31",
+    ),
     ("fiqr", "total_display"): (QUESTIONNAIRE_SYSTEM, "fiqr-total", "FIQR total, 0-100"),
     ("pgic", "answer"): (QUESTIONNAIRE_SYSTEM, "pgic", "Patient global impression of change, 1-7"),
 }

@@ -62,7 +62,9 @@ def flare_days(days: Sequence[Day]) -> int:
     return sum(1 for d in days if d.flare)
 
 
-def baseline_change(pain_by_day: Mapping[date, int], *, start: date, last_day: date) -> BaselineChange:
+def baseline_change(
+    pain_by_day: Mapping[date, int], *, start: date, last_day: date
+) -> BaselineChange:
     """Change in pain from the baseline window after `start` to the 7 days up to `last_day`."""
     baseline = [
         score

@@ -30,7 +30,11 @@ def _stamp(now: datetime, zone: Any) -> str:
 
 
 def as_json(data: dict[str, Any], *, now: datetime, zone: Any) -> ExportFile:
-    document = {"format": "pijnreset-export", "version": FORMAT_VERSION, "exported_at": _stamp(now, zone)}
+    document = {
+        "format": "pijnreset-export",
+        "version": FORMAT_VERSION,
+        "exported_at": _stamp(now, zone),
+    }
     document.update(data)
     body = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False).encode()
     day = timezone.localtime(now, zone).date().isoformat()

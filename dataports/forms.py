@@ -50,9 +50,7 @@ class ReportForm(forms.Form):
     )
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial", {"first": today - timedelta(days=27), "last": today}
-        )
+        kwargs.setdefault("initial", {"first": today - timedelta(days=27), "last": today})
         super().__init__(*args, **kwargs)
         self.today = today
         guard_text_fields(self)
@@ -74,9 +72,7 @@ class ReportForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file with your daily scores"),
-        help_text=_(
-            "A CSV file (or the ZIP of our own CSV export), at most 1 MB and 5,000 rows."
-        ),
+        help_text=_("A CSV file (or the ZIP of our own CSV export), at most 1 MB and 5,000 rows."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.zip,text/csv"}),
     )
 
@@ -98,7 +94,9 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args: Any, headers: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        columns = [(str(i), header or _("column %(n)d") % {"n": i + 1}) for i, header in enumerate(headers)]
+        columns = [
+            (str(i), header or _("column %(n)d") % {"n": i + 1}) for i, header in enumerate(headers)
+        ]
         for target, label in target_labels().items():
             required = target in (csvimport.DATE, "pain")
             empty = [] if required else [("", _("not in my file"))]

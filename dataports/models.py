@@ -44,7 +44,7 @@ class ExportRecord(models.Model):
 
 
 class Report(models.Model):
-    """A PDF report for a doctor or therapist over a chosen period, made now or in the background."""
+    """A PDF report for a doctor or therapist over a period, made at once or in the background."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("waiting")

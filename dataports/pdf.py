@@ -70,7 +70,9 @@ def render(content: ReportContent) -> tuple[bytes, int]:
     pdf.add_page()
     _header(pdf, content)
     if not content.has_data:
-        _paragraph(pdf, _("There are no check-ins in this period, so there are no averages or charts."))
+        _paragraph(
+            pdf, _("There are no check-ins in this period, so there are no averages or charts.")
+        )
     else:
         _averages(pdf, content)
         _charts(pdf, content)
@@ -86,7 +88,7 @@ def render(content: ReportContent) -> tuple[bytes, int]:
 
 def _heading(pdf: FPDF, text: str) -> None:
     pdf.ln(2)
-    pdf.set_font("Helvetica", style="B", size=12)
+    pdf.set_font("Helvetica", "B", 12)
     pdf.cell(0, 7, _text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", size=10)
 
@@ -97,8 +99,10 @@ def _paragraph(pdf: FPDF, text: str) -> None:
 
 
 def _header(pdf: FPDF, content: ReportContent) -> None:
-    pdf.set_font("Helvetica", style="B", size=16)
-    pdf.cell(0, 9, _text(_("Overview for your doctor or therapist")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(
+        0, 9, _text(_("Overview for your doctor or therapist")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     pdf.set_font("Helvetica", size=10)
     if content.full_name:
         _paragraph(pdf, _("Name: %(name)s") % {"name": content.full_name})
@@ -108,9 +112,12 @@ def _header(pdf: FPDF, content: ReportContent) -> None:
     _paragraph(pdf, _("Period: %(first)s to %(last)s") % period)
     _paragraph(
         pdf,
-        _("Made on %(day)s by the patient in pijnreset. All scores are the patient's own daily "
-          "check-ins, 0 to 10.") % {"day": _day(content.made_on)},
-    )  # fmt: skip
+        _(
+            "Made on %(day)s by the patient in pijnreset. All scores are the patient's own daily "
+            "check-ins, 0 to 10."
+        )
+        % {"day": _day(content.made_on)},
+    )
 
 
 def _averages(pdf: FPDF, content: ReportContent) -> None:
@@ -138,7 +145,11 @@ def _averages(pdf: FPDF, content: ReportContent) -> None:
     _paragraph(
         pdf,
         _("Days with a flare: %(days)d of %(total)d check-ins. Flare periods: %(periods)d.")
-        % {"days": content.flare_days, "total": len(content.days), "periods": content.flare_periods},
+        % {
+            "days": content.flare_days,
+            "total": len(content.days),
+            "periods": content.flare_periods,
+        },
     )
 
 
@@ -154,10 +165,12 @@ def _charts(pdf: FPDF, content: ReportContent) -> None:
     _axis_dates(pdf, content)
     _paragraph(
         pdf,
-        _("Each dot is one day; a line joins days next to each other. A red mark under the pain "
-          "chart is a day with a flare. %(first)s to %(last)s.")
+        _(
+            "Each dot is one day; a line joins days next to each other. A red mark under the pain "
+            "chart is a day with a flare. %(first)s to %(last)s."
+        )
         % {"first": _day(content.first), "last": _day(content.last)},
-    )  # fmt: skip
+    )
 
 
 def _axis_dates(pdf: FPDF, content: ReportContent) -> None:
@@ -171,7 +184,7 @@ def _axis_dates(pdf: FPDF, content: ReportContent) -> None:
 
 
 def _chart(pdf: FPDF, title: str, values: list[int | None], flares: list[int]) -> None:
-    pdf.set_font("Helvetica", style="B", size=9)
+    pdf.set_font("Helvetica", "B", 9)
     pdf.cell(0, 5, _text(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     left, top = pdf.l_margin + 8, pdf.get_y() + 2
     width, height = WIDTH - 8, CHART_HEIGHT
@@ -184,7 +197,9 @@ def _chart(pdf: FPDF, title: str, values: list[int | None], flares: list[int]) -
         pdf.text(pdf.l_margin + 2, y + 1, str(level))
     step = width / max(len(values) - 1, 1)
     points = [
-        (left + i * step, top + height - height * v / 10) for i, v in enumerate(values) if v is not None
+        (left + i * step, top + height - height * v / 10)
+        for i, v in enumerate(values)
+        if v is not None
     ]
     pdf.set_draw_color(31, 102, 96)
     pdf.set_fill_color(31, 102, 96)
@@ -196,10 +211,10 @@ def _chart(pdf: FPDF, title: str, values: list[int | None], flares: list[int]) -
             pdf.line(a[0], a[1], b[0], b[1])
     dot = 1.2 if len(values) <= 120 else 0.6
     for x, y in points:
-        pdf.rect(x - dot / 2, y - dot / 2, dot, dot, style="F")
+        pdf.rect(x - dot / 2, y - dot / 2, dot, dot, "F")
     pdf.set_fill_color(190, 40, 40)
     for i in flares:
-        pdf.rect(left + i * step - 0.8, top + height + 0.8, 1.6, 1.6, style="F")
+        pdf.rect(left + i * step - 0.8, top + height + 0.8, 1.6, 1.6, "F")
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
     pdf.set_y(top + height + 3)
@@ -211,15 +226,20 @@ def _change(pdf: FPDF, content: ReportContent) -> None:
     if change is None or change.result is None:
         _paragraph(
             pdf,
-            _("Not enough data yet: this needs at least 4 check-ins in the first 14 days and "
-              "at least 4 in the last 7 days of the period."),
-        )  # fmt: skip
+            _(
+                "Not enough data yet: this needs at least 4 check-ins in the first 14 days and "
+                "at least 4 in the last 7 days of the period."
+            ),
+        )
         return
     result = change.result
     words = meaning_words()[result.meaning]
     if result.display is None:
-        _paragraph(pdf, _("Start: %(base)s. Now: %(now)s. Change: %(meaning)s.") % {
-            "base": _one(result.baseline), "now": _one(result.current), "meaning": words})  # fmt: skip
+        _paragraph(
+            pdf,
+            _("Start: %(base)s. Now: %(now)s. Change: %(meaning)s.")
+            % {"base": _one(result.baseline), "now": _one(result.current), "meaning": words},
+        )
         return
     size = result.shown_size
     if result.direction == "lower":
@@ -231,18 +251,27 @@ def _change(pdf: FPDF, content: ReportContent) -> None:
     amount = amount.replace(" %", "\u00a0%")  # keep the number and its % on one line
     _paragraph(
         pdf,
-        _("Average pain at the start (first 14 days, %(base_days)d check-ins): %(base)s. "
-          "Last 7 days of the period (%(now_days)d check-ins): %(now)s. That is %(amount)s: "
-          "%(meaning)s.")
-        % {"base_days": change.baseline_days, "base": _one(result.baseline),
-           "now_days": change.current_days, "now": _one(result.current),
-           "amount": amount, "meaning": words},
-    )  # fmt: skip
+        _(
+            "Average pain at the start (first 14 days, %(base_days)d check-ins): %(base)s. "
+            "Last 7 days of the period (%(now_days)d check-ins): %(now)s. That is %(amount)s: "
+            "%(meaning)s."
+        )
+        % {
+            "base_days": change.baseline_days,
+            "base": _one(result.baseline),
+            "now_days": change.current_days,
+            "now": _one(result.current),
+            "amount": amount,
+            "meaning": words,
+        },
+    )
     _paragraph(
         pdf,
-        _("The limits of 30 and 50 percent follow IMMPACT (Dworkin 2008); 'minimal' from 10 "
-          "percent, 'worse' and the floor of 1 point are rules of this product."),
-    )  # fmt: skip
+        _(
+            "The limits of 30 and 50 percent follow IMMPACT (Dworkin 2008); 'minimal' from 10 "
+            "percent, 'worse' and the floor of 1 point are rules of this product."
+        ),
+    )
 
 
 def _one(value: object) -> str:
@@ -259,7 +288,7 @@ def _questionnaires(pdf: FPDF, content: ReportContent) -> None:
         _paragraph(pdf, _("No questionnaires filled in up to the end of this period."))
         return
     for questionnaire in content.questionnaires:
-        pdf.set_font("Helvetica", style="B", size=10)
+        pdf.set_font("Helvetica", "B", 10)
         title = _("%(title)s (%(day)s)") % {
             "title": questionnaire.title,
             "day": _day(questionnaire.submitted_on),
@@ -282,11 +311,17 @@ def _practices(pdf: FPDF, content: ReportContent) -> None:
     done = [f"{labels.get(key, key)}: {number}" for key, number in sorted(content.sessions.items())]
     lines = [", ".join(done) if done else _("No finished exercise sessions.")]
     lines.append(
-        _("Movement: %(minutes)d minutes on %(days)d days. Gratitude written on %(gratitude)d "
-          "days. Lessons finished: %(lessons)d.")
-        % {"minutes": content.movement_minutes, "days": content.movement_days,
-           "gratitude": content.gratitude_days, "lessons": content.lessons},
-    )  # fmt: skip
+        _(
+            "Movement: %(minutes)d minutes on %(days)d days. Gratitude written on %(gratitude)d "
+            "days. Lessons finished: %(lessons)d."
+        )
+        % {
+            "minutes": content.movement_minutes,
+            "days": content.movement_days,
+            "gratitude": content.gratitude_days,
+            "lessons": content.lessons,
+        },
+    )
     for line in lines:
         _paragraph(pdf, line)
 
@@ -298,11 +333,16 @@ def _notes(pdf: FPDF, content: ReportContent) -> None:
     left_out = content.notes_left_out
     for index, (day, note) in enumerate(content.notes):
         text = _text(f"{_day(day)}: {note}")
-        needed = pdf.multi_cell(WIDTH, LINE, text, dry_run=True, output="HEIGHT")
-        if pdf.page_no() >= MAX_PAGES and pdf.will_page_break(needed + LINE):
+        lines = pdf.multi_cell(WIDTH, LINE, text, dry_run=True, output="LINES")
+        assert isinstance(lines, list)  # output="LINES" gives the wrapped lines
+        needed = LINE * (len(lines) + 1)  # the note, and the line that may say what is left out
+        if pdf.page_no() >= MAX_PAGES and pdf.will_page_break(needed):
             left_out += len(content.notes) - index
             break
         pdf.multi_cell(WIDTH, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if left_out:
-        _paragraph(pdf, _("%(count)d older notes are not shown here; they are in the export.") % {
-            "count": left_out})  # fmt: skip
+        _paragraph(
+            pdf,
+            _("%(count)d older notes are not shown here; they are in the export.")
+            % {"count": left_out},
+        )

@@ -163,7 +163,9 @@ def _described(plan: actions.ImportPlan) -> dict[str, object]:
         for outcome in plan.outcomes[:PREVIEW_ROWS]
     ]
     counts = plan.counts
-    skipped = [(ROW_MESSAGES[reason], number) for reason, number in counts.items() if reason != "imported"]
+    skipped = [
+        (ROW_MESSAGES[reason], number) for reason, number in counts.items() if reason != "imported"
+    ]
     return {
         "rows": rows,
         "imported_count": counts["imported"],

@@ -52,16 +52,12 @@ def test_upload_preview_and_import_report_row_by_row(client, patient_anna):
     done = client.post(url, mapping)
     assert done.status_code == 200
     assert "2 dagen zijn nieuw" in done.content.decode()
-    scores = dict(
-        CheckIn.objects.filter(patient=patient_anna).values_list("date", "fatigue")
-    )
+    scores = dict(CheckIn.objects.filter(patient=patient_anna).values_list("date", "fatigue"))
     assert scores[today - timedelta(days=3)] == 5 and scores[today - timedelta(days=2)] is None
     assert CheckIn.objects.get(patient=patient_anna, date=today - timedelta(days=1)).pain == 3
     assert client.post(url, mapping).status_code == 404  # an upload is imported once
 
-    again = client.post(
-        _columns_url(_upload(client, "\n".join(rows).encode("cp1252"))), mapping
-    )
+    again = client.post(_columns_url(_upload(client, "\n".join(rows).encode("cp1252"))), mapping)
     assert "0 dagen zijn nieuw" in again.content.decode()
     assert "staat al in je check-ins" in again.content.decode()
     assert CheckIn.objects.filter(patient=patient_anna).count() == 3

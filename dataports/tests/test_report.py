@@ -139,7 +139,9 @@ def test_a_queued_report_shows_its_progress_and_no_download(client, patient_anna
     client.force_login(patient_anna)
     page = client.get(reverse("dataports:report", args=[report.public_id]))
     assert b"<progress" in page.content and b'hx-get="' in page.content
-    fragment = client.get(reverse("dataports:report", args=[report.public_id]), HTTP_HX_REQUEST="true")
+    fragment = client.get(
+        reverse("dataports:report", args=[report.public_id]), HTTP_HX_REQUEST="true"
+    )
     assert b"<html" not in fragment.content
     pdf = client.get(reverse("dataports:report_pdf", args=[report.public_id]))
     assert pdf.status_code == 302
