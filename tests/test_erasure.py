@@ -86,7 +86,10 @@ def _everything_of(anna: User) -> None:
 
 @pytest.mark.django_db
 def test_deleting_an_account_erases_every_table_of_the_patient(
-    client, patient_anna, patient_bram, lessons  # noqa: F811
+    client,
+    patient_anna,
+    patient_bram,
+    lessons,  # noqa: F811
 ):
     with time_machine.travel(NOW, tick=False):
         _everything_of(patient_anna)
@@ -100,9 +103,7 @@ def test_deleting_an_account_erases_every_table_of_the_patient(
         and rows_of(model, field, patient_anna.pk) == 0
     ]
     assert not missing, f"give Anna a row in these tables, or explain in EXEMPT: {missing}"
-    bram_before = {
-        f"{m._meta.label}.{f.name}": rows_of(m, f, patient_bram.pk) for m, f in keys
-    }
+    bram_before = {f"{m._meta.label}.{f.name}": rows_of(m, f, patient_bram.pk) for m, f in keys}
 
     anna_id = patient_anna.pk
     client.force_login(patient_anna)
