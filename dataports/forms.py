@@ -28,12 +28,12 @@ class ReportForm(forms.Form):
     first = forms.DateField(
         label=_("From"),
         validators=[validate_past_date],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     last = forms.DateField(
         label=_("To"),
         validators=[validate_past_date],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     full_name = forms.CharField(
         label=_("Your name on the report (optional)"), max_length=120, required=False
@@ -42,7 +42,7 @@ class ReportForm(forms.Form):
         label=_("Your date of birth on the report (optional)"),
         required=False,
         validators=[validate_past_date],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Only printed on this report; we do not keep it anywhere else."),
     )
     include_notes = forms.BooleanField(
