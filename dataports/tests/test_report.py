@@ -176,3 +176,20 @@ def test_another_patient_cannot_reach_a_report(client, patient_anna, patient_bra
     client.force_login(patient_bram)
     assert client.get(reverse("dataports:report", args=[report.public_id])).status_code == 404
     assert client.get(reverse("dataports:report_pdf", args=[report.public_id])).status_code == 404
+
+
+def test_the_report_is_in_the_language_of_the_page(client, patient_anna):
+    fill_days(patient_anna, patient_anna.local_date(), [4, 5])
+    client.force_login(patient_anna)
+    today = patient_anna.local_date()
+    asked = client.post(
+        "/en" + reverse("dataports:report_new"),
+        {"first": (today - timedelta(days=6)).isoformat(), "last": today.isoformat()},
+    )
+    assert asked.status_code == 302
+    report = Report.objects.get()
+    assert report.language == "en"
+    pdf = client.get(reverse("dataports:report_pdf", args=[report.public_id]))
+    pages, text = text_of(pdf.content)
+    assert "Overview for your doctor or therapist" in text
+    assert "Pain: 4.5 on average (2 days)" in text
