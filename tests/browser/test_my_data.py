@@ -131,3 +131,29 @@ def test_bad_files_get_a_clear_message(page, live_server):
     assert page.get_by_text("overgeslagen: deze datum ligt in de toekomst").count() >= 1
     assert page.get_by_text("overgeslagen: een score ligt niet tussen 0 en 10").count() >= 1
     assert_accessible(page)
+
+
+def test_permissions_with_dates_withdrawn_at_once_and_the_erasure_explained(page, live_server):
+    from accounts.models import User
+    from conftest import PASSWORD
+
+    anna = make_user("anna@example.nl", name="Anna")
+    fill_days(anna, anna.local_date(), [5])
+    _log_in(page, live_server, anna)
+    page.goto(f"{live_server.url}/account/profiel/")
+    page.get_by_role("link", name="Mijn gegevens").wait_for()
+    assert page.get_by_role("button", name="Deze toestemming intrekken").count() == 1
+    assert_accessible(page)
+    page.get_by_role("button", name="Deze toestemming intrekken").click()
+    page.goto(f"{live_server.url}/mijn-gegevens/")  # at once: nothing clinical any more
+    assert page.get_by_role("heading", name="Mijn gegevens", level=1).count() == 0
+
+    page.goto(f"{live_server.url}/account/verwijderen/")
+    page.get_by_text("WGBO", exact=False).wait_for()
+    assert_accessible(page)
+    page.get_by_label("Je wachtwoord").fill(PASSWORD)
+    page.get_by_label("Ja, verwijder mijn account en al mijn gegevens voorgoed.").check()
+    page.get_by_role("button", name="Mijn account verwijderen").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert not User.objects.filter(pk=anna.pk).exists()
+    assert not CheckIn.objects.exists()
