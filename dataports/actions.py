@@ -30,6 +30,7 @@ AT_ONCE_DAYS = 92
 MAX_PERIOD_DAYS = 3 * 366
 IMPORT_YEARS_BACK = 10
 UPLOADS_KEPT = 5  # unfinished uploads per patient; older ones are removed
+REPORTS_KEPT = 10  # reports per patient (each holds a PDF); older ones are removed
 
 
 class PeriodError(ValueError):
@@ -98,6 +99,8 @@ def request_report(
         language=language,
         created_at=now,
     )
+    older = Report.objects.filter(patient=patient).order_by("-created_at", "-id")
+    Report.objects.filter(pk__in=list(older.values_list("pk", flat=True)[REPORTS_KEPT:])).delete()
     if (last - first).days + 1 <= AT_ONCE_DAYS:
         make_report(report.pk)
         report.refresh_from_db()

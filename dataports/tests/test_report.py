@@ -193,3 +193,10 @@ def test_the_report_is_in_the_language_of_the_page(client, patient_anna):
     pages, text = text_of(pdf.content)
     assert "Overview for your doctor or therapist" in text
     assert "Pain: 4.5 on average (2 days)" in text
+
+
+def test_only_the_latest_reports_are_kept(client, patient_anna):
+    client.force_login(patient_anna)
+    for _ in range(actions.REPORTS_KEPT + 2):
+        _ask(client, include_notes="")
+    assert Report.objects.filter(patient=patient_anna).count() == actions.REPORTS_KEPT
