@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "practices",
     "bookings",
     "api",
+    "dataports",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("vragenlijsten/", include("assessments.urls")),
     path("praktijken/", include("practices.urls")),
     path("afspraken/", include("bookings.urls")),
+    path("mijn-gegevens/", include("dataports.urls")),
     prefix_default_language=False,
 )
 

@@ -42,8 +42,10 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
-CLINICAL_NAMESPACES = frozenset({"diary", "progress", "programme", "exercises", "assessments"})
-CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api")
+CLINICAL_NAMESPACES = frozenset(
+    {"diary", "progress", "programme", "exercises", "assessments", "dataports"}
+)
+CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api", "dataports")
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
 # Namespaces that hold no patient health data (accounts, practices, bookings, admin; None is
@@ -52,7 +54,7 @@ NOT_CLINICAL_NAMESPACES = frozenset({None, "accounts", "practices", "bookings", 
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins"})
+CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports"})
 NOT_CLINICAL_API_MODULES = frozenset({"api.scoring", "api.practices", "api.appointments"})
 
 API_PREFIX = "/api/v1"
@@ -240,6 +242,7 @@ def build_anna(anna: User) -> AnnaData:
         patient=anna, answers=answers, submission_key=uuid4(), now=now
     )
     create_access_token(user=anna, name="telefoon", now=now)
+    _anna_takes_data_out(anna, now)
 
     return AnnaData(
         user=anna,
@@ -251,6 +254,21 @@ def build_anna(anna: User) -> AnnaData:
             "slug": list(Page.objects.values_list("slug", flat=True)),
         },
     )
+
+
+def _anna_takes_data_out(anna: User, now: Any) -> None:
+    """A report (with her notes) and an upload waiting for its columns (dataports)."""
+    from dataports import actions as data_actions
+
+    today = anna.local_date(now)
+    data_actions.request_report(
+        patient=anna, first=today - timedelta(days=6), last=today, full_name=SECRET,
+        birth_date=None, include_notes=True, language="nl", now=now,
+    )  # fmt: skip
+    data_actions.upload_scores(
+        patient=anna, filename="s.csv", raw=f"date,pain,{SECRET}\n2026-01-01,4,x\n".encode(),
+        now=now,
+    )  # fmt: skip
 
 
 def _public_ids_of(user: User) -> list[Any]:

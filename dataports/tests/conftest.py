@@ -1,0 +1,1 @@
+from programme.tests.helpers import lessons  # noqa: F401
