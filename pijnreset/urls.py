@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("vragenlijsten/", include("assessments.urls")),
     path("praktijken/", include("practices.urls")),
     path("afspraken/", include("bookings.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("verhalen/", include("stories.urls")),
     prefix_default_language=False,
 )
 

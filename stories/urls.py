@@ -1,0 +1,2 @@
+app_name = "stories"
+urlpatterns: list[object] = []
