@@ -20,9 +20,7 @@ _RELATED = ("practice", "therapist", "appointment")
 
 def is_moderator(user: User) -> bool:
     """The network operator moderates reviews and stories (never a practice)."""
-    return bool(
-        user.is_authenticated and (user.is_superuser or user.role == Role.NETWORK_OPERATOR)
-    )
+    return bool(user.is_authenticated and (user.is_superuser or user.role == Role.NETWORK_OPERATOR))
 
 
 def hash_token(token: str) -> str:
@@ -74,4 +72,3 @@ def review_of_managed_practice(user: User, practice: Practice, review_id: UUID |
         ),
         public_id=review_id,
     )
-

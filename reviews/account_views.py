@@ -66,9 +66,7 @@ def write_by_link(request: HttpRequest, token: str) -> HttpResponse:
         )
         return render(request, "reviews/cannot.html", {"message": message}, status=410)
     holder = LinkHolder(appointment_id=invitation.appointment_id)
-    return _write(
-        request, appointment=invitation.appointment, actor=holder, invitation=invitation
-    )
+    return _write(request, appointment=invitation.appointment, actor=holder, invitation=invitation)
 
 
 @login_required

@@ -159,13 +159,17 @@ def edit_review(*, actor: User, review: Review, values: ReviewValues, now: datet
     """The author changes their review: it is moderated again before it shows again."""
     _own(actor, review)
     with transaction.atomic(durable=True):
-        changed = Review.objects.filter(pk=review.pk).exclude(status=ReviewStatus.WITHDRAWN).update(
-            status=ReviewStatus.PENDING,
-            reject_reason="",
-            shown_name=_shown_name(review.appointment, values.show_name),
-            updated_at=now,
-            published_at=None,
-            **values.fields(),
+        changed = (
+            Review.objects.filter(pk=review.pk)
+            .exclude(status=ReviewStatus.WITHDRAWN)
+            .update(
+                status=ReviewStatus.PENDING,
+                reject_reason="",
+                shown_name=_shown_name(review.appointment, values.show_name),
+                updated_at=now,
+                published_at=None,
+                **values.fields(),
+            )
         )
         if not changed:
             raise NotNow()
@@ -209,9 +213,7 @@ def publish_review(*, actor: User, review: Review, now: datetime) -> Review:
     return review
 
 
-def reject_review(
-    *, actor: User, review: Review, reason: str, note: str, now: datetime
-) -> Review:
+def reject_review(*, actor: User, review: Review, reason: str, note: str, now: datetime) -> Review:
     """The moderator refuses a review (waiting, or published and reported) with a reason
     from the list; the reviewer is told the reason by e-mail and in their account."""
     _moderator(actor)

@@ -28,7 +28,9 @@ class NotEligible(ReviewError):
 
 
 class AlreadyReviewed(ReviewError):
-    default_message = _("There is already a review of this appointment. You can change it in your account.")
+    default_message = _(
+        "There is already a review of this appointment. You can change it in your account."
+    )
     status = 409
 
 

@@ -78,9 +78,7 @@ def counted_since(now: datetime) -> datetime:
 
 class Review(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    appointment = models.OneToOneField(
-        Appointment, on_delete=models.PROTECT, related_name="review"
-    )
+    appointment = models.OneToOneField(Appointment, on_delete=models.PROTECT, related_name="review")
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="reviews")
     therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="reviews")
     # The account that wrote it (a guest who came by link has none: they cannot edit later).
@@ -95,9 +93,7 @@ class Review(models.Model):
     expertise = models.PositiveSmallIntegerField(_("expertise"), null=True, blank=True)
     explanation = models.PositiveSmallIntegerField(_("explanation"), null=True, blank=True)
     reachability = models.PositiveSmallIntegerField(_("reachability"), null=True, blank=True)
-    punctuality = models.PositiveSmallIntegerField(
-        _("keeping appointments"), null=True, blank=True
-    )
+    punctuality = models.PositiveSmallIntegerField(_("keeping appointments"), null=True, blank=True)
     recommends = models.BooleanField(_("would recommend"))
     text = models.TextField(_("text"), max_length=rules.TEXT_MAX)
     # Empty: shown as "Anoniem". Otherwise first name and initial, fixed when written.

@@ -39,7 +39,7 @@ def star_of(score: Decimal) -> int:
 
 
 def shown_name(first_name: str, last_name: str, *, anonymous: bool) -> str:
-    """ "Anoniem" (the caller translates it) or first name and initial: "Anna V."; empty if anonymous."""
+    """First name and initial ("Anna V."), or empty: the pages then show "Anoniem"."""
     first, last = first_name.strip(), last_name.strip()
     if anonymous or not first:
         return ""
@@ -62,9 +62,11 @@ class Summary:
         """The percentage of reviews in one bucket (whole number, for a bar)."""
         if not self.count:
             return 0
-        return int((Decimal(self.distribution.get(star, 0) * 100) / self.count).to_integral_value(
-            rounding=ROUND_HALF_UP
-        ))
+        return int(
+            (Decimal(self.distribution.get(star, 0) * 100) / self.count).to_integral_value(
+                rounding=ROUND_HALF_UP
+            )
+        )
 
 
 def mean(total: Decimal, count: int) -> Decimal | None:

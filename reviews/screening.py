@@ -44,8 +44,8 @@ HEALTH_WORDS = frozenset(
         "diagnosis", "complaint", "complaints", "pain", "fibromyalgia", "treatment",
         "treated", "record", "medication", "referral", "depression", "anxiety",
         "surgery", "back", "neck", "knee", "shoulder", "hip", "pregnant", "pregnancy",
-        "sleep", "fatigue", "therapy", "exercises", "session", "sessions", "intake",
-        "examination", "psychologist",
+        "sleep", "fatigue", "therapy", "exercises", "session", "sessions", "examination",
+        "psychologist",
     }
 )  # fmt: skip
 

@@ -27,7 +27,9 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     if not access.is_moderator(request.user):
         raise Http404
     open_reports = Count("reports", filter=Q(reports__handled_at__isnull=True))
-    rows = Review.objects.select_related("practice", "therapist").annotate(open_reports=open_reports)
+    rows = Review.objects.select_related("practice", "therapist").annotate(
+        open_reports=open_reports
+    )
     waiting = rows.filter(status=ReviewStatus.PENDING).order_by("created_at")[:100]
     reported = rows.filter(status=ReviewStatus.PUBLISHED, open_reports__gt=0).order_by(
         "created_at"
@@ -96,7 +98,10 @@ def reply(request: AuthenticatedRequest, practice_id: str, review_id: str) -> Ht
             return ratelimit.refuse_page(request, limited)
         try:
             actions.reply_to_review(
-                actor=request.user, review=review, text=form.cleaned_data["text"], now=timezone.now()
+                actor=request.user,
+                review=review,
+                text=form.cleaned_data["text"],
+                now=timezone.now(),
             )
         except ReviewError as error:
             form.add_error("text", error.message)
@@ -131,5 +136,3 @@ def report(request: AuthenticatedRequest, practice_id: str, review_id: str) -> H
             return redirect("reviews:practice", practice_id=practice.public_id)
     context = {"practice": practice, "review": review, "form": form, "kind": "report"}
     return render(request, "reviews/respond.html", context, status=422 if form.errors else 200)
-
-

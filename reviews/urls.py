@@ -16,10 +16,6 @@ urlpatterns = [
     path("moderatie/", staff_views.queue, name="queue"),
     path("moderatie/<uuid:review_id>/", staff_views.decide, name="decide"),
     path("praktijk/<uuid:practice_id>/", staff_views.practice_reviews, name="practice"),
-    path(
-        "praktijk/<uuid:practice_id>/<uuid:review_id>/antwoord/", staff_views.reply, name="reply"
-    ),
-    path(
-        "praktijk/<uuid:practice_id>/<uuid:review_id>/melden/", staff_views.report, name="report"
-    ),
+    path("praktijk/<uuid:practice_id>/<uuid:review_id>/antwoord/", staff_views.reply, name="reply"),
+    path("praktijk/<uuid:practice_id>/<uuid:review_id>/melden/", staff_views.report, name="report"),
 ]

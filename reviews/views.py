@@ -62,7 +62,9 @@ def _badge(request: HttpRequest, name: str, found: object) -> HttpResponse:
 def practice_badge(request: HttpRequest, slug: str) -> HttpResponse:
     """An SVG a practice may put on its own site: its score and count (cached for an hour)."""
     practice = get_object_or_404(Practice.objects.listed(), slug=slug)
-    return _badge(request, practice.name, summary.summary_for(now=timezone.now(), practice=practice))
+    return _badge(
+        request, practice.name, summary.summary_for(now=timezone.now(), practice=practice)
+    )
 
 
 @require_GET

@@ -50,7 +50,9 @@ def write(request: AuthenticatedRequest) -> HttpResponse:
             language=get_language() or "nl",
             now=timezone.now(),
         )
-        messages.success(request, _("Thank you. Our moderator reads your story before it is shown."))
+        messages.success(
+            request, _("Thank you. Our moderator reads your story before it is shown.")
+        )
         return redirect("stories:mine")
     status = 422 if form.is_bound else 200
     return render(request, "stories/write.html", {"form": form}, status=status)

@@ -131,7 +131,9 @@ def test_moderation_reply_and_page(client, visit, operator_olaf, manager_mila, p
     client.post(link_path(mail.outbox[0]), GOOD)
     review = Review.objects.get()
     client.force_login(operator_olaf)
-    answer = client.post(reverse("reviews:decide", args=[review.public_id]), {"decision": "publish"})
+    answer = client.post(
+        reverse("reviews:decide", args=[review.public_id]), {"decision": "publish"}
+    )
     assert answer.status_code == 302
     decision = ModerationDecision.objects.get()
     assert decision.moderator == operator_olaf
@@ -154,24 +156,32 @@ def test_another_practice_cannot_reply(client, visit, operator_olaf, practice_b,
     client.post(link_path(mail.outbox[0]), GOOD)
     review = Review.objects.get()
     actions.publish_review(actor=operator_olaf, review=review, now=timezone.now())
-    from conftest import make_user
     from accounts.models import Role
+    from conftest import make_user
 
     other = make_user("piet@example.nl", role=Role.PRACTICE_MANAGER)
     practice_b.managers.add(other)
     client.force_login(other)
     for name in ("reply", "report"):
         url = reverse(f"reviews:{name}", args=[practice_a.public_id, review.public_id])
-        assert client.post(url, {"text": "Dank u wel", "reason": "Dit klopt niet echt."}).status_code == 404
+        assert (
+            client.post(url, {"text": "Dank u wel", "reason": "Dit klopt niet echt."}).status_code
+            == 404
+        )
         url = reverse(f"reviews:{name}", args=[practice_b.public_id, review.public_id])
-        assert client.post(url, {"text": "Dank u wel", "reason": "Dit klopt niet echt."}).status_code == 404
+        assert (
+            client.post(url, {"text": "Dank u wel", "reason": "Dit klopt niet echt."}).status_code
+            == 404
+        )
     assert not Reply.objects.exists()
 
 
 def test_rejection_tells_the_reason(
     client, visit, operator_olaf, django_capture_on_commit_callbacks
 ):
-    client.post(link_path(mail.outbox[0]), {**GOOD, "text": "Bel me op 06-12345678 voor meer info."})
+    client.post(
+        link_path(mail.outbox[0]), {**GOOD, "text": "Bel me op 06-12345678 voor meer info."}
+    )
     review = Review.objects.get()
     assert "phone" in review.flags
     client.force_login(operator_olaf)
@@ -182,4 +192,7 @@ def test_rejection_tells_the_reason(
     assert answer.status_code == 302
     review.refresh_from_db()
     assert review.status == ReviewStatus.REJECTED
-    assert "persoonsgegevens" in mail.outbox[-1].body.lower() or "personal data" in mail.outbox[-1].body
+    assert (
+        "persoonsgegevens" in mail.outbox[-1].body.lower()
+        or "personal data" in mail.outbox[-1].body
+    )

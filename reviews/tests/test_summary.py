@@ -73,9 +73,7 @@ def test_every_change_keeps_the_summary_right(
     actions.publish_review(actor=operator_olaf, review=reviews[0], now=now)
     actions.withdraw_review(actor=patient_anna, review=reviews[1], now=now)
     assert_right(practice_a, practice_b)
-    actions.reject_review(
-        actor=operator_olaf, review=reviews[2], reason="abuse", note="", now=now
-    )
+    actions.reject_review(actor=operator_olaf, review=reviews[2], reason="abuse", note="", now=now)
     assert_right(practice_a, practice_b)
     Review.objects.filter(pk=reviews[3].pk).update(created_at=now - timedelta(days=5 * 365))
     assert_right(practice_a, practice_b)
@@ -131,9 +129,9 @@ def test_api_summary_and_list(client, reviews, operator_olaf, practice_a):
     assert {item["overall"] for item in listed["results"]} <= {"5.0", 5.0, "5"}
     missing = client.get("/api/v1/practices/00000000-0000-0000-0000-000000000000/reviews")
     assert missing.status_code == 404
-    assert client.get(
-        f"/api/v1/practices/{practice_a.public_id}/reviews?score=9"
-    ).status_code == 422
+    assert (
+        client.get(f"/api/v1/practices/{practice_a.public_id}/reviews?score=9").status_code == 422
+    )
 
 
 def test_badge(client, reviews, operator_olaf, practice_a):
