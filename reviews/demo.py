@@ -123,9 +123,11 @@ def create_reviews() -> None:
     operator = User.objects.filter(role=Role.NETWORK_OPERATOR).order_by("pk").first()
     now = timezone.now()
     for index, practice in enumerate(_demo_practices()):
-        if Review.objects.filter(appointment__guest_email__startswith="review-demo-").filter(
-            practice=practice
-        ).exists():
+        if (
+            Review.objects.filter(appointment__guest_email__startswith="review-demo-")
+            .filter(practice=practice)
+            .exists()
+        ):
             continue
         rng = random.Random(f"reviews-{practice.slug}")  # noqa: S311  (demo texts, not secrets)
         count = 25 if index % 9 == 0 else rng.randint(0, 9)
