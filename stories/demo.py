@@ -15,8 +15,10 @@ from stories.models import Story, StoryStatus
 STORIES = (
     (
         "Van alles of niets naar elke dag een beetje",
-        "Jarenlang deed ik op goede dagen alles tegelijk: boodschappen, de was, een lange wandeling. "
-        "De dagen erna lag ik op de bank. Mijn fysiotherapeut liet me een week lang opschrijven wat "
+        "Jarenlang deed ik op goede dagen alles tegelijk: boodschappen, de was, een lange "
+        "wandeling. "
+        "De dagen erna lag ik op de bank. Mijn fysiotherapeut liet me een week lang opschrijven "
+        "wat "
         "ik deed en hoe ik me voelde. Daarna spraken we een vaste hoeveelheid af, ook op goede "
         "dagen. Dat voelde eerst als stilstand. Na een paar maanden merkte ik dat de slechte dagen "
         "minder diep waren. Ik heb nog steeds pijn, maar ik plan nu mijn week in plaats van dat de "
@@ -31,8 +33,10 @@ STORIES = (
     (
         "Ademen toen niets anders lukte",
         "Op de slechtste avonden kon ik niet slapen van de onrust in mijn lijf. De ademoefening "
-        "zonder vasthouden was het eerste dat ik kon doen zonder dat het pijn deed. Vier tellen in, "
-        "zes uit. Het haalt de pijn niet weg, maar ik lig minder te malen. Soms val ik er zelfs bij "
+        "zonder vasthouden was het eerste dat ik kon doen zonder dat het pijn deed. Vier tellen "
+        "in, "
+        "zes uit. Het haalt de pijn niet weg, maar ik lig minder te malen. Soms val ik er zelfs "
+        "bij "
         "in slaap. Het was voor mij de eerste stap om weer iets zelf te kunnen doen.",
         "De korte ademoefening voor het slapengaan.",
         ("breathing",),
@@ -43,9 +47,11 @@ STORIES = (
     ),
     (
         "Leren dat mijn zenuwstelsel overgevoelig is",
-        "Niemand had me ooit uitgelegd waarom alles zo'n pijn deed terwijl er op de foto's niets te "
+        "Niemand had me ooit uitgelegd waarom alles zo'n pijn deed terwijl er op de foto's niets "
+        "te "
         "zien was. De uitleg over een overgevoelig zenuwstelsel was voor mij een opluchting: ik "
-        "verbeeldde het me dus niet. Met die kennis durfde ik weer voorzichtig te bewegen. Het gaat "
+        "verbeeldde het me dus niet. Met die kennis durfde ik weer voorzichtig te bewegen. Het "
+        "gaat "
         "met ups en downs, en dat mag.",
         "Uitleg over pijn, en een therapeut die de tijd nam.",
         ("body_scan", "movement"),

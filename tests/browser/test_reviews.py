@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
+from practices.tests.factories import make_practice, make_therapist
 from reviews.models import Review, ReviewStatus
 from reviews.tests.conftest import past_appointment
-from practices.tests.factories import make_practice, make_therapist
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
