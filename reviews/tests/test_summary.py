@@ -142,3 +142,17 @@ def test_badge(client, reviews, operator_olaf, practice_a):
     assert "/ 5" in answer.content.decode()
     assert client.get("/reviews/badge.svg").status_code == 200
     assert client.get("/reviews/badge/nope.svg").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nl", "4,6 / 5 uit 1.258 reviews"), ("en", "4.6 / 5 from 1,258 reviews")],
+)
+def test_the_aggregate_in_words(language, expected):
+    from django.utils import translation
+
+    from reviews import showing
+
+    found = rules.Summary(count=1258, average=Decimal("4.6"))
+    with translation.override(language):
+        assert showing.aggregate_text(found) == expected
