@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -11,7 +13,17 @@ from django.urls import reverse
 from stories.models import Story
 
 
-class StorySitemap(Sitemap[Story]):
+class _OwnSite:
+    """Addresses on SITE_URL (the public address), not on the sites framework's row."""
+
+    def get_domain(self, site: object = None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+
+class StorySitemap(_OwnSite, Sitemap[Story]):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Story]:
@@ -21,7 +33,7 @@ class StorySitemap(Sitemap[Story]):
         return item.updated_at
 
 
-class PagesSitemap(Sitemap[str]):
+class PagesSitemap(_OwnSite, Sitemap[str]):
     """The public pages of reviews and stories."""
 
     def items(self) -> list[str]:

@@ -74,3 +74,9 @@ def test_only_the_moderator_moderates(client, patient_anna, manager_mila):
     url = reverse("stories:decide", args=[story.public_id])
     assert client.post(url, {"decision": "publish"}).status_code == 404
     assert Story.objects.public().count() == 0
+
+
+def test_the_sitemap_uses_the_public_address(client, settings, db):
+    settings.SITE_URL = "https://pijnreset.example"
+    body = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://pijnreset.example/verhalen/</loc>" in body
