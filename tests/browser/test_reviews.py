@@ -87,3 +87,72 @@ def test_completed_appointment_to_published_review_with_reply(
     page.goto(live_server.url + link)
     page.get_by_text(re.compile("Deze link werkt niet")).wait_for()
     assert Review.objects.count() == 1
+
+
+def test_review_and_story_pages_are_accessible_and_read_more_works_without_js(
+    page, browser, live_server, patient_anna, therapist_eva, operator_olaf
+):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from reviews import actions
+    from reviews.actions import ReviewValues
+    from stories import actions as story_actions
+    from stories.actions import StoryValues
+
+    practice = make_practice("Praktijk Rustpunt")
+    eva = make_therapist("Eva de Vries", practices=(practice,), user=therapist_eva)
+    long_text = "Rustig opgebouwd en goed uitgelegd. " * 20
+    for days_ago, score in ((1, "4.5"), (2, "2")):
+        appointment = past_appointment(practice, eva, patient_anna, days_ago=days_ago)
+        appointment.status = "completed"
+        appointment.save(update_fields=["status"])
+        review = actions.submit_review(
+            actor=patient_anna,
+            appointment=appointment,
+            values=ReviewValues(overall=Decimal(score), recommends=True, text=long_text),
+            now=timezone.now(),
+        )
+        actions.publish_review(actor=operator_olaf, review=review, now=timezone.now())
+    story = story_actions.write_story(
+        actor=patient_anna,
+        values=StoryValues(title="Kleine stappen", text="Elke dag een beetje. " * 10),
+        language="nl",
+        now=timezone.now(),
+    )
+    for decision in ("publish", "feature"):
+        story_actions.moderate_story(
+            actor=operator_olaf, story=story, decision=decision, reason="", now=timezone.now()
+        )
+    for path in (
+        "/reviews/",
+        f"/reviews/?practice={practice.slug}&score=4",
+        "/reviews/hoe-wij-controleren/",
+        eva.get_absolute_url(),
+        "/verhalen/",
+        story.get_absolute_url(),
+        "/",
+        "/en/reviews/",
+    ):
+        page.goto(live_server.url + path)
+        page.locator("h1").first.wait_for()
+        assert_accessible(page)
+    act_as(page, live_server, patient_anna)
+    for path in ("/reviews/mijn/", "/verhalen/schrijven/", "/verhalen/mijn/"):
+        page.goto(live_server.url + path)
+        page.locator("h1").wait_for()
+        assert_accessible(page)
+    page.goto(live_server.url + "/verhalen/schrijven/")
+    page.get_by_role("button", name="Verstuur mijn verhaal").click()
+    page.get_by_text("Kijk de velden na").wait_for()
+    assert_accessible(page)
+
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(live_server.url + "/reviews/")
+    first = plain.locator("details").first
+    assert first.get_attribute("open") is None
+    first.locator("summary").click()
+    assert first.get_attribute("open") is not None
+    context.close()
