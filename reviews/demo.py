@@ -139,7 +139,8 @@ def _for_practice(
     practice: Practice, count: int, *, rng: random.Random, now: datetime, operator: User | None
 ) -> None:
     therapists = list(practice.therapists.order_by("name"))
-    appointment_type = practice.appointment_types.filter(slug="follow_up").first()
+    types = {kind.slug: kind for kind in practice.appointment_types.all()}
+    appointment_type = types.get("follow_up")
     if not therapists or appointment_type is None:
         return
     for number in range(count):
