@@ -93,3 +93,6 @@ api.add_router("", appointments.router)
 from api import exports  # noqa: E402
 
 api.add_router("", exports.router)
+from api import reviews  # noqa: E402
+
+api.add_router("", reviews.router)

@@ -36,6 +36,10 @@ class PracticeOut(Schema):
     )
     services: list[str] = Field(description="in_person, at_home, phone, video")
     url: str
+    direct_access: bool = Field(
+        description="Patients can come without a referral (directe toegankelijkheid)"
+    )
+    insurers: list[str] = Field(description="Insurers the practice has a contract with (codes)")
 
 
 class PracticeSearch(Schema):
@@ -68,6 +72,8 @@ def _practice_out(found: finder.Found) -> PracticeOut:
         distance_km=found.distance_km,
         services=list(practice.services),
         url=practice.get_absolute_url(),
+        direct_access=practice.direct_access,
+        insurers=list(practice.insurers),
     )
 
 

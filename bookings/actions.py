@@ -58,6 +58,7 @@ from bookings.models import (
 )
 from bookings.requests import has_zone
 from practices.models import Practice, Therapist
+from reviews import actions as review_actions
 
 _OVERLAP_MARKERS = (
     OVERLAP_CONSTRAINT_NAME,
@@ -484,8 +485,8 @@ def mark_outcome(
     """The practice records that a started appointment took place, or that nobody came.
 
     Who may: `Appointment.outcome_refusal` (the practice's staff, once it started).
-    One conditional UPDATE (its own transaction); a later issue invites a review
-    after COMPLETED.
+    One conditional UPDATE (its own transaction); a completed appointment gets its one
+    review invitation (reviews.actions, idempotent: unique per appointment).
     """
     refusal = appointment.outcome_refusal(actor, now)
     if refusal is not None:
@@ -496,6 +497,7 @@ def mark_outcome(
         pk=appointment.pk, status__in=[Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW]
     ).update(status=status)
     appointment.refresh_from_db()
+    review_actions.invite_after_completion(appointment=appointment, now=now)
     return appointment
 
 

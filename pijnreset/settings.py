@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "assessments",
     "practices",
     "bookings",
+    "reviews",
+    "stories",
     "api",
     "dataports",
 ]
@@ -418,7 +421,13 @@ RATE_LIMITS = {
     "link_guess": env.str("RATE_LIMIT_LINK_GUESS", default="20/10m/ip,10/10m/prefix"),
     # The open scoring API.
     "scoring": env.str("RATE_LIMIT_SCORING", default="60/m/ip"),
+    # Writing or changing a review, a reply or a report; writing a recovery story.
+    "review": env.str("RATE_LIMIT_REVIEW", default="10/h/ip,20/d/user"),
+    "story": env.str("RATE_LIMIT_STORY", default="5/h/ip,10/d/user"),
 }
+# Reviews: the aggregates count the published reviews of the last this many years
+# (said next to every aggregate); an invitation link works this many days.
+REVIEWS_COUNTED_YEARS = env.int("REVIEWS_COUNTED_YEARS", default=4)
 # At most this many future appointments (booked or held) per patient, or per guest
 # e-mail address, at one practice.
 BOOKINGS_MAX_FUTURE_PER_PRACTICE = env.int("BOOKINGS_MAX_FUTURE_PER_PRACTICE", default=3)

@@ -3,14 +3,17 @@ from allauth.account.views import password_change
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts import views as accounts_views
 from api.main import api
 from pijnreset import views
+from stories.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", api.urls),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
@@ -40,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("praktijken/", include("practices.urls")),
     path("afspraken/", include("bookings.urls")),
     path("mijn-gegevens/", include("dataports.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("verhalen/", include("stories.urls")),
     prefix_default_language=False,
 )
 

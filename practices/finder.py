@@ -25,7 +25,7 @@ FIRST_REACH_KM = 5.0
 # What a result card shows: the finder reads only these columns.
 CARD_FIELDS = (
     "public_id", "name", "street", "postcode", "place", "services",
-    "quality_label", "wheelchair_accessible", "time_zone",
+    "quality_label", "wheelchair_accessible", "time_zone", "direct_access", "insurers",
 )  # fmt: skip
 
 

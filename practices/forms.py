@@ -117,6 +117,8 @@ class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
             "services",
             "wheelchair_accessible",
             "parking",
+            "direct_access",
+            "insurers",
             "languages",
             "about_nl",
             "about_en",

@@ -86,6 +86,21 @@ validate_postcode = RegexValidator(
 )
 
 
+class Insurer(models.TextChoices):
+    """The health insurers (groups) a practice can have a contract with."""
+
+    ZILVEREN_KRUIS = "achmea", "Zilveren Kruis (Achmea)"
+    VGZ = "vgz", "VGZ"
+    CZ = "cz", "CZ"
+    MENZIS = "menzis", "Menzis"
+    DSW = "dsw", "DSW"
+    ONVZ = "onvz", "ONVZ"
+    ASR = "asr", "a.s.r."
+    ZORG_EN_ZEKERHEID = "zz", "Zorg en Zekerheid"
+    ENO = "eno", "Eno"
+    CARESQ = "caresq", "Caresq"
+
+
 def in_language(nl: str, en: str) -> str:
     return en if (get_language() or "nl").startswith("en") and en else nl
 
@@ -175,6 +190,11 @@ class Practice(models.Model):
     about_nl = models.TextField(_("about the practice (Dutch)"), max_length=1200, blank=True)
     about_en = models.TextField(_("about the practice (English)"), max_length=1200, blank=True)
     quality_label = models.BooleanField(_("carries the network's quality label"), default=False)
+    # What a visitor checks before booking (issue 16): contracts and direct access.
+    insurers = ChoiceSetField(_("contracts with insurers"), choices=Insurer.choices)
+    direct_access = models.BooleanField(
+        _("patients can come without a referral (directe toegankelijkheid)"), default=True
+    )
     is_active = models.BooleanField(_("listed"), default=True)
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="managed_practices"
@@ -243,6 +263,9 @@ class Practice(models.Model):
 
     def service_labels(self) -> list[str]:
         return [str(Service(code).label) for code in self.services]
+
+    def insurer_labels(self) -> list[str]:
+        return [str(Insurer(code).label) for code in self.insurers]
 
     def language_labels(self) -> list[str]:
         return [str(Language(code).label) for code in self.languages]

@@ -50,12 +50,20 @@ CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api", 
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
 # Namespaces that hold no patient health data (accounts, practices, bookings, admin; None is
 # the project's own pages and allauth). "api" is walked through its routers below.
-NOT_CLINICAL_NAMESPACES = frozenset({None, "accounts", "practices", "bookings", "admin", "api"})
+# Reviews are about the care a practice gives, and stories are published by their writer with
+# an explicit consent per story (GDPR art. 9(2)(e): made public by the person); neither is
+# the programme's health data, so neither needs the health-data consent. Both are written
+# only by the person themselves (a completed appointment / their own account) and moderated.
+NOT_CLINICAL_NAMESPACES = frozenset(
+    {None, "accounts", "practices", "bookings", "admin", "api", "reviews", "stories"}
+)
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
 CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports"})
-NOT_CLINICAL_API_MODULES = frozenset({"api.scoring", "api.practices", "api.appointments"})
+NOT_CLINICAL_API_MODULES = frozenset(
+    {"api.scoring", "api.practices", "api.appointments", "api.reviews"}
+)
 
 API_PREFIX = "/api/v1"
 HTML_METHODS = ("get", "post")

@@ -42,6 +42,11 @@ PUBLIC = {
     "practices:remote",
     "practices:suggestions",
     "bookings:held",  # "check your e-mail" after a guest booking
+    "sitemap",  # public pages and published stories, for search engines (issue 16)
+    "reviews:network",  # published reviews, public by design (issue 16)
+    "reviews:how",  # how we check reviews (EU consumer rules)
+    "reviews:network_badge",  # an SVG for other sites
+    "stories:index",  # published recovery stories
 }
 
 

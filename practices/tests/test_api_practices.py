@@ -23,7 +23,7 @@ def test_search_by_place_name(client, network, practice_a):
     assert first == {
         "id": str(practice_a.public_id), "name": "Praktijk Rustpunt", "place": "Utrecht",
         "distance_km": 0.0, "services": ["in_person", "phone", "video"],
-        "url": practice_a.get_absolute_url(),
+        "url": practice_a.get_absolute_url(), "direct_access": True, "insurers": [],
     }  # fmt: skip
     assert second["name"] == "Fysio Zeist" and 7 < second["distance_km"] < 8
 
