@@ -94,7 +94,9 @@ def _float_difference(packed: int) -> float | None:
 
 def packed_blocks(groups: Sequence[bool], outcomes: Sequence[int], length: int) -> list[int]:
     """The packed sums of every block of `length` consecutive days (starts 0 .. n - length)."""
-    day_values = [_pack(y, 1, 0, 0) if g else _pack(0, 0, y, 1) for g, y in zip(groups, outcomes)]
+    day_values = [
+        _pack(y, 1, 0, 0) if g else _pack(0, 0, y, 1) for g, y in zip(groups, outcomes, strict=True)
+    ]
     running = sum(day_values[:length])
     blocks = [running]
     for start in range(1, len(day_values) - length + 1):
@@ -118,9 +120,7 @@ def resample_starts(
     starts = days - length + 1
     count = math.ceil(days / length)
     uniform = random.Random(seed).random  # int(uniform() * starts): randrange is slow
-    return [
-        itemgetter(*[int(uniform() * starts) for _ in range(count)]) for _ in range(resamples)
-    ]
+    return [itemgetter(*[int(uniform() * starts) for _ in range(count)]) for _ in range(resamples)]
 
 
 def difference_interval(
@@ -174,13 +174,15 @@ def degrees_of_freedom(days: int) -> int:
 
 
 def _totals(groups: Sequence[bool], outcomes: Sequence[int]) -> tuple[int, int, int, int]:
-    with_sum = sum(y for g, y in zip(groups, outcomes) if g)
+    with_sum = sum(y for g, y in zip(groups, outcomes, strict=True) if g)
     with_count = sum(1 for g in groups if g)
-    without_sum = sum(y for g, y in zip(groups, outcomes) if not g)
+    without_sum = sum(y for g, y in zip(groups, outcomes, strict=True) if not g)
     return with_sum, with_count, without_sum, len(groups) - with_count
 
 
-def benjamini_hochberg(p_values: Sequence[Fraction], *, rate: Fraction = Fraction(5, 100)) -> list[bool]:
+def benjamini_hochberg(
+    p_values: Sequence[Fraction], *, rate: Fraction = Fraction(5, 100)
+) -> list[bool]:
     """Which hypotheses are rejected at false discovery rate `rate` (step-up procedure)."""
     order = sorted(range(len(p_values)), key=lambda i: p_values[i])
     total = len(p_values)

@@ -150,9 +150,7 @@ def compare(
     counts = (factor_key, outcome_key)
     if len(groups) < MIN_DAYS or min(with_days, without_days) < MIN_PER_GROUP:
         return Comparison(*counts, NOT_ENOUGH_DATA, len(groups), with_days, without_days)
-    difference = bootstrap.difference_interval(
-        groups, outcomes, resamples.for_days(len(groups))
-    )
+    difference = bootstrap.difference_interval(groups, outcomes, resamples.for_days(len(groups)))
     return Comparison(
         *counts, NO_CLEAR_DIFFERENCE, len(groups), with_days, without_days, difference
     )
@@ -188,7 +186,7 @@ def _select(results: list[Comparison]) -> list[Comparison]:
     rejected = bootstrap.benjamini_hochberg(p_values, rate=FALSE_DISCOVERY_RATE)
     candidates = [
         i
-        for i, keep in zip(tested, rejected)
+        for i, keep in zip(tested, rejected, strict=True)
         if keep and results[i].difference.excludes_zero  # type: ignore[union-attr]
     ]
     candidates.sort(
@@ -198,9 +196,7 @@ def _select(results: list[Comparison]) -> list[Comparison]:
         )
     )
     shown = set(candidates[:MAX_SHOWN])
-    return [
-        _with_status(r, SHOWN) if i in shown else r for i, r in enumerate(results)
-    ]
+    return [_with_status(r, SHOWN) if i in shown else r for i, r in enumerate(results)]
 
 
 def _with_status(result: Comparison, status: str) -> Comparison:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "assessments",
     "practices",
     "bookings",
+    "insights",
     "api",
 ]
 

@@ -42,8 +42,8 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
-CLINICAL_NAMESPACES = frozenset({"diary", "programme", "exercises", "assessments"})
-CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api")
+CLINICAL_NAMESPACES = frozenset({"diary", "programme", "exercises", "assessments", "insights"})
+CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "insights", "api")
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
 # Namespaces that hold no patient health data (accounts, practices, bookings, admin; None is
@@ -52,7 +52,7 @@ NOT_CLINICAL_NAMESPACES = frozenset({None, "accounts", "practices", "bookings", 
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins"})
+CLINICAL_API_MODULES = frozenset({"api.checkins", "api.insights"})
 NOT_CLINICAL_API_MODULES = frozenset({"api.scoring", "api.practices", "api.appointments"})
 
 API_PREFIX = "/api/v1"
@@ -186,6 +186,7 @@ def build_anna(anna: User) -> AnnaData:
     from diary.models import CheckInRevision
     from diary.values import CheckInValues
     from exercises import actions as exercise_actions
+    from insights import actions as insight_actions
     from programme import actions as programme_actions
     from programme.models import Lesson, Page
 
@@ -240,6 +241,10 @@ def build_anna(anna: User) -> AnnaData:
         patient=anna, answers=answers, submission_key=uuid4(), now=now
     )
     create_access_token(user=anna, name="telefoon", now=now)
+    insight_actions.add_factor(patient=anna, name=SECRET, kind="yes_no", now=now)
+    insight_actions.plan_experiment(
+        patient=anna, practice=SECRET, outcome="pain", started_on=today, weeks=8, now=now
+    )
 
     return AnnaData(
         user=anna,
@@ -452,8 +457,8 @@ def test_an_unclassified_namespace_fails_the_guard():
 
     from pijnreset.views import home
 
-    extra = [path("inzichten/", include(([path("", home, name="index")], "insights")))]
-    with pytest.raises(Unclassified, match="insights"):
+    extra = [path("rapporten/", include(([path("", home, name="index")], "unheard_of")))]
+    with pytest.raises(Unclassified, match="unheard_of"):
         clinical_html_routes([*get_resolver().url_patterns, *extra])
 
 

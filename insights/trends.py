@@ -1,0 +1,169 @@
+"""Daily scores over time: the 7-day rolling mean, weekly means and chart geometry.
+
+Standard library only: no Django. Means are exact (Fractions of the integer scores) and
+rounded once, to one decimal, halves away from zero (docs/clinical.md 3.2 "Rounding").
+
+- The rolling mean on a day is the mean of the scores of that day and the 6 days before
+  it, shown only when at least 4 of those 7 days have a score ([product], the same
+  minimum as the baseline and current windows of 3.2).
+- The chart geometry is numbers only (SVG path data), built here so a chart of two
+  years is one string per line, not hundreds of template elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+from assessments.rounding import round_half_up
+
+WINDOW_DAYS: Final = 7
+WINDOW_MINIMUM: Final = 4
+SCALE_TOP: Final = 10
+
+# Chart box (SVG user units); the SVG scales to the width of the screen.
+WIDTH: Final = 320
+HEIGHT: Final = 120
+PAD_LEFT: Final = 22
+PAD_RIGHT: Final = 6
+PAD_TOP: Final = 6
+PAD_BOTTOM: Final = 6
+
+
+@dataclass(frozen=True)
+class DayPoint:
+    day: date
+    value: int | None
+    rolling: Decimal | None
+    flare: bool = False
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """Mean of one week (Monday first) for the table of a long period."""
+
+    week_start: date
+    mean: Decimal | None
+    days: int
+
+
+def days_between(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def rolling_means(
+    values: Mapping[date, int], days: Sequence[date], *, window: int = WINDOW_DAYS
+) -> list[Decimal | None]:
+    """The rolling mean on each of `days` (consecutive), from `values` (may reach before)."""
+    if not days:
+        return []
+    total = count = 0
+    start = days[0] - timedelta(days=window - 1)
+    for n in range(window - 1):
+        value = values.get(start + timedelta(days=n))
+        if value is not None:
+            total, count = total + value, count + 1
+    means: list[Decimal | None] = []
+    for day in days:
+        entering = values.get(day)
+        if entering is not None:
+            total, count = total + entering, count + 1
+        means.append(round_half_up(Fraction(total, count)) if count >= WINDOW_MINIMUM else None)
+        leaving = values.get(day - timedelta(days=window - 1))
+        if leaving is not None:
+            total, count = total - leaving, count - 1
+    return means
+
+
+def day_points(
+    values: Mapping[date, int], first: date, last: date, *, flare_days: Iterable[date] = ()
+) -> list[DayPoint]:
+    days = days_between(first, last)
+    flares = set(flare_days)
+    means = rolling_means(values, days)
+    return [DayPoint(d, values.get(d), m, d in flares) for d, m in zip(days, means, strict=True)]
+
+
+def mean_of(values: Iterable[int]) -> Decimal | None:
+    scores = list(values)
+    return round_half_up(Fraction(sum(scores), len(scores))) if scores else None
+
+
+def week_rows(points: Sequence[DayPoint]) -> list[WeekRow]:
+    """Weekly means (Monday first) of the daily values, for the table of a long period."""
+    weeks: dict[date, list[int]] = {}
+    for point in points:
+        monday = point.day - timedelta(days=point.day.weekday())
+        bucket = weeks.setdefault(monday, [])
+        if point.value is not None:
+            bucket.append(point.value)
+    return [WeekRow(monday, mean_of(vals), len(vals)) for monday, vals in weeks.items()]
+
+
+# --- Chart geometry -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """SVG path data for one chart of a 0-10 score."""
+
+    dots: str  # one zero-length segment per day with a score: drawn as round dots
+    line: str  # the rolling mean, broken where it is missing
+    flares: str  # a short mark at the top of each flare day
+    ticks: tuple[tuple[float, int], ...]  # (y, label) for 0, 5, 10
+    dot_width: float
+
+
+def _x(index: int, count: int) -> float:
+    inner = WIDTH - PAD_LEFT - PAD_RIGHT
+    if count <= 1:
+        return PAD_LEFT + inner / 2
+    return round(PAD_LEFT + inner * index / (count - 1), 1)
+
+
+def y_of(value: Decimal | int, top: int = SCALE_TOP) -> float:
+    inner = HEIGHT - PAD_TOP - PAD_BOTTOM
+    return round(PAD_TOP + inner * (1 - float(value) / top), 1)
+
+
+def geometry(points: Sequence[DayPoint], *, top: int = SCALE_TOP) -> Geometry:
+    count = len(points)
+    dots, line, flares = [], [], []
+    pen_down = False
+    for index, point in enumerate(points):
+        x = _x(index, count)
+        if point.value is not None:
+            dots.append(f"M{x} {y_of(point.value, top)}h0")
+        if point.rolling is not None:
+            line.append(f"{'L' if pen_down else 'M'}{x} {y_of(point.rolling, top)}")
+            pen_down = True
+        else:
+            pen_down = False
+        if point.flare:
+            flares.append(f"M{x} 0v{PAD_TOP - 1}")
+    ticks = tuple((y_of(v, top), v) for v in (0, top // 2, top))
+    dot_width = 4.0 if count <= 31 else 3.0 if count <= 92 else 2.0
+    return Geometry("".join(dots), "".join(line), "".join(flares), ticks, dot_width)
+
+
+def strip(days: Sequence[date], active: Mapping[date, int]) -> str:
+    """Path data of the exercise strip: one short bar per day with sessions."""
+    count = len(days)
+    return "".join(f"M{_x(i, count)} 4v12" for i, day in enumerate(days) if active.get(day, 0) > 0)
+
+
+def score_points(
+    entries: Sequence[tuple[date, int]], first: date, last: date, *, top: int
+) -> list[tuple[date, int, float, float]]:
+    """Questionnaire scores placed on the same time axis: (date, score, x, y)."""
+    span = max((last - first).days, 1)
+    inner = WIDTH - PAD_LEFT - PAD_RIGHT
+    return [
+        (day, score, round(PAD_LEFT + inner * (day - first).days / span, 1), y_of(score, top))
+        for day, score in entries
+        if first <= day <= last
+    ]
