@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import ConfigDict, StrictInt
+from pydantic import BaseModel, ConfigDict, StrictInt
 
 from accounts.access import require_patient
 from accounts.models import User
@@ -235,9 +235,10 @@ def insights(request: HttpRequest) -> Status[object]:
 FactorValue = Annotated[StrictInt, Field(ge=0, le=10)]
 
 
-class FactorValuesIn(Schema):
+class FactorValuesIn(BaseModel):
     """Unknown keys are refused (422) after the caller is known to be a patient, so a
-    request from someone who may not write health data is answered 403 whatever it sends."""
+    request from someone who may not write health data is answered 403 whatever it sends.
+    A plain pydantic model: ninja's Schema reads only declared fields, so it keeps no extras."""
 
     model_config = ConfigDict(extra="allow")
 
