@@ -40,8 +40,6 @@ from insights import tdist
 
 RESAMPLES: Final = 500
 LEVEL: Final = Fraction(95, 100)
-FIELD_BITS: Final = 24  # each packed sum stays below 2**24 (at most ~1.6 million days of 0-10)
-_MASK: Final = (1 << FIELD_BITS) - 1
 MIN_DAYS: Final = 8
 
 
@@ -70,48 +68,21 @@ def block_length(days: int) -> int:
     return max(3, math.isqrt(days - 1) + 1)
 
 
-def _pack(with_sum: int, with_count: int, without_sum: int, without_count: int) -> int:
-    packed = 0
-    for part in (with_sum, with_count, without_sum, without_count):
-        packed = (packed << FIELD_BITS) | part
-    return packed
-
-
-def _unpack(packed: int) -> tuple[int, int, int, int]:
-    parts = []
-    for _ in range(4):
-        parts.append(packed & _MASK)
-        packed >>= FIELD_BITS
-    without_count, without_sum, with_count, with_sum = parts
-    return with_sum, with_count, without_sum, without_count
-
-
-def _float_difference(packed: int) -> float | None:
-    without_count = packed & _MASK
-    without_sum = (packed >> FIELD_BITS) & _MASK
-    with_count = (packed >> (2 * FIELD_BITS)) & _MASK
-    if with_count == 0 or without_count == 0:
-        return None
-    return (packed >> (3 * FIELD_BITS)) / with_count - without_sum / without_count
-
-
-def packed_blocks(groups: Sequence[bool], outcomes: Sequence[int], length: int) -> list[int]:
-    """The packed sums of the block of `length` days starting at each day (circular)."""
-    day_values = [
-        _pack(y, 1, 0, 0) if g else _pack(0, 0, y, 1) for g, y in zip(groups, outcomes, strict=True)
-    ]
-    wrapped = day_values + day_values[: length - 1]  # circular: every day in L blocks
-    running = sum(wrapped[:length])
-    blocks = [running]
-    for start in range(1, len(day_values)):
+def circular_block_sums(values: Sequence[float], length: int) -> list[float]:
+    """The sum of the `length` values starting at each index, running past the end into
+    the start (circular)."""
+    wrapped = [*values, *values[: length - 1]]
+    running = math.fsum(wrapped[:length])
+    sums = [running]
+    for start in range(1, len(values)):
         running += wrapped[start + length - 1] - wrapped[start - 1]
-        blocks.append(running)
-    return blocks
+        sums.append(running)
+    return sums
 
 
 def resample_starts(
     days: int, *, seed: int, resamples: int = RESAMPLES
-) -> list[itemgetter[tuple[int, ...]]]:
+) -> list[itemgetter[tuple[float, ...]]]:
     """The block starts of every resample, as itemgetters; shared by all factors of one
     analysis (same days, same draws), drawn from a generator seeded by the caller.
 
@@ -130,32 +101,34 @@ def resample_starts(
 def difference_interval(
     groups: Sequence[bool],
     outcomes: Sequence[int],
-    getters: Sequence[itemgetter[tuple[int, ...]]],
+    getters: Sequence[itemgetter[tuple[float, ...]]],
 ) -> GroupDifference:
     """The difference of group means with its 95 % interval and p-value (see module doc).
 
-    `getters` come from :func:`resample_starts` for this many days. Both groups must be
-    non-empty. A resample in which one group is empty is left out.
+    `getters` come from :func:`resample_starts` for this many days; both groups must be
+    non-empty.
     """
     if len(groups) != len(outcomes):
         raise ValueError("groups and outcomes must have the same length")
     days = len(groups)
-    totals = _totals(groups, outcomes)
-    if totals[1] == 0 or totals[3] == 0:
+    with_sum, with_count, without_sum, without_count = _totals(groups, outcomes)
+    if with_count == 0 or without_count == 0:
         raise ValueError("both groups need at least one day")
-    length = block_length(days)
-    blocks = packed_blocks(groups, outcomes, length)
-    draws = [
-        value
-        for value in (_float_difference(sum(getter(blocks))) for getter in getters)
-        if value is not None
+    estimate = Fraction(with_sum, with_count) - Fraction(without_sum, without_count)
+    with_mean, without_mean = with_sum / with_count, without_sum / without_count
+    influence = [
+        (y - with_mean) / with_count if g else (without_mean - y) / without_count
+        for g, y in zip(groups, outcomes, strict=True)
     ]
-    estimate = Fraction(totals[0], totals[1]) - Fraction(totals[2], totals[3])
+    length = block_length(days)
+    blocks = circular_block_sums(influence, length)
+    draws = [sum(getter(blocks)) for getter in getters]
     if len(draws) < 2:
-        return GroupDifference(estimate, estimate, estimate, Fraction(1), totals[1], totals[3])
-    mean = math.fsum(draws) / len(draws)
-    spread = math.sqrt(math.fsum((d - mean) ** 2 for d in draws) / (len(draws) - 1))
-    error = spread * math.sqrt(days / (days - length))  # the block bootstrap runs narrow
+        return GroupDifference(estimate, estimate, estimate, Fraction(1), with_count, without_count)
+    centre = math.fsum(draws) / len(draws)
+    spread = math.sqrt(math.fsum((d - centre) ** 2 for d in draws) / (len(draws) - 1))
+    resampled_days = (days // length) * length
+    error = spread * math.sqrt(days / resampled_days) * math.sqrt(days / (days - length))
     freedom = degrees_of_freedom(days)
     margin = Fraction(tdist.quantile(1 - float(1 - LEVEL) / 2, freedom) * error)
     if error > 0:
@@ -167,8 +140,8 @@ def difference_interval(
         low=estimate - margin,
         high=estimate + margin,
         p_value=Fraction(tail),
-        with_days=totals[1],
-        without_days=totals[3],
+        with_days=with_count,
+        without_days=without_count,
     )
 
 

@@ -15,6 +15,8 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+from django.utils.formats import get_format
 
 from accounts.models import User
 from assessments import change as change_rule
@@ -94,13 +96,33 @@ def practice_days(patient: User, first: date, last: date) -> Counter[date]:
 # --- Trends ---------------------------------------------------------------------------
 
 
+class Texts:
+    """Day labels and one-decimal numbers for the tables, made once per request: a table of
+    two years is thousands of cells, too many for a template filter each."""
+
+    def __init__(self) -> None:
+        self.separator = str(get_format("DECIMAL_SEPARATOR"))
+        self.weekdays = [str(WEEKDAYS_ABBR[n]) for n in range(7)]
+        self.months = {n: str(MONTHS_3[n]) for n in range(1, 13)}
+
+    def day(self, day: date) -> str:
+        return f"{self.weekdays[day.weekday()]} {day.day} {self.months[day.month]}"
+
+    def week(self, monday: date) -> str:
+        return f"{monday.day} {self.months[monday.month]} {monday.year}"
+
+    def number(self, value: Decimal | None) -> str:
+        return "–" if value is None else str(value).replace(".", self.separator)
+
+
 @dataclass(frozen=True)
 class ScoreTrend:
     score: str
     points: list[trends.DayPoint]
     geometry: trends.Geometry
     mean: Decimal | None
-    weeks: list[trends.WeekRow] | None  # the table by week, for long periods
+    rows: list[tuple[str, str, str, bool]]  # day, score, rolling mean, flare: the table
+    by_week: bool  # long periods: the table is by week (week, mean, days, False)
 
     @property
     def has_data(self) -> bool:
@@ -121,6 +143,7 @@ class Trends:
     scores: list[ScoreTrend]
     practice_strip: str
     practice_rows: list[tuple[date, int]]
+    practice_table: list[tuple[str, int]]  # by day, or by week for long periods
     questionnaires: list[QuestionnaireTrend]
     flare_count: int
 
@@ -138,27 +161,57 @@ def trends_for(patient: User, first: date, last: date) -> Trends:
     flares = flare_days(patient, first, last, values["flare"])
     practices = practice_days(patient, first, last)
     days = trends.days_between(first, last)
+    texts = Texts()
+    by_week = len(days) > DAILY_TABLE_DAYS
+    labels = {} if by_week else {day: texts.day(day) for day in days}
+    mondays = trends.mondays_of(days) if by_week else []
     scores = []
     for name in SCORES:
-        points = trends.day_points(values[name], first, last, flare_days=flares)
+        points = trends.day_points(values[name], days, flare_days=flares)
+        if by_week:
+            rows = [
+                (texts.week(w.week_start), texts.number(w.mean), str(w.days), False)
+                for w in trends.week_rows(points, mondays)
+            ]
+        else:
+            rows = [
+                (labels[p.day], "–" if p.value is None else str(p.value),
+                 texts.number(p.rolling), p.flare)
+                for p in points
+            ]  # fmt: skip
         scores.append(
             ScoreTrend(
                 score=name,
                 points=points,
                 geometry=trends.geometry(points),
                 mean=trends.mean_of(p.value for p in points if p.value is not None),
-                weeks=trends.week_rows(points) if len(points) > DAILY_TABLE_DAYS else None,
+                rows=rows,
+                by_week=by_week,
             )
         )
+    practice_rows = sorted(practices.items())
     return Trends(
         first=first,
         last=last,
         scores=scores,
         practice_strip=trends.strip(days, practices),
-        practice_rows=sorted(practices.items()),
+        practice_rows=practice_rows,
+        practice_table=_practice_table(practice_rows, texts, by_week=by_week),
         questionnaires=questionnaire_trends(patient, first, last),
         flare_count=len(flares),
     )
+
+
+def _practice_table(
+    rows: list[tuple[date, int]], texts: Texts, *, by_week: bool
+) -> list[tuple[str, int]]:
+    if not by_week:
+        return [(texts.day(day), count) for day, count in rows]
+    weeks: dict[date, int] = {}
+    for day, count in rows:
+        monday = day - timedelta(days=day.weekday())
+        weeks[monday] = weeks.get(monday, 0) + count
+    return [(texts.week(monday), count) for monday, count in weeks.items()]
 
 
 def questionnaire_trends(patient: User, first: date, last: date) -> list[QuestionnaireTrend]:
@@ -169,14 +222,14 @@ def questionnaire_trends(patient: User, first: date, last: date) -> list[Questio
         .filter(instrument_key__in=keys)
         .order_by("submitted_at")
         .values_list("instrument_key", "submitted_at", "scores")
-    )
+    )  # submitted(): submitted_at is never None here
     zone = patient.zone
     entries: dict[str, list[tuple[date, int]]] = {name: [] for name in QUESTIONNAIRES}
     for key, submitted_at, scores in rows:
         for name, (instrument_keys, score_key, _top) in QUESTIONNAIRES.items():
             value = (scores or {}).get(score_key)
             if key in instrument_keys and isinstance(value, int):
-                entries[name].append((submitted_at.astimezone(zone).date(), value))
+                entries[name].append((submitted_at.astimezone(zone).date(), value))  # type: ignore[union-attr]
     return [
         QuestionnaireTrend(name, top, trends.score_points(entries[name], first, last, top=top))
         for name, (_k, _s, top) in QUESTIONNAIRES.items()
@@ -234,8 +287,9 @@ def change_for(patient: User, today: date) -> Change:
                       pgic_summary=summary)  # fmt: skip
     baseline_to = start + timedelta(days=BASELINE_DAYS - 1)
     current_from = max(current_from, baseline_to + timedelta(days=1))
-    pain = daily_scores(patient, start, today)["pain"]
-    base = [v for d, v in pain.items() if d <= baseline_to]
+    windows = Q(date__gte=start, date__lte=baseline_to) | Q(date__gte=current_from, date__lte=today)
+    pain = dict(CheckIn.objects.of(patient).filter(windows).values_list("date", "pain"))
+    base = [v for d, v in pain.items() if start <= d <= baseline_to]
     now = [v for d, v in pain.items() if current_from <= d <= current_to]
     base_mean = change_rule.exact_mean_of(base, minimum=WINDOW_MINIMUM)
     now_mean = change_rule.exact_mean_of(now, minimum=WINDOW_MINIMUM) if now else None
@@ -261,7 +315,7 @@ def pgic_results(patient: User) -> tuple[list[tuple[str, int, str, date]], Any]:
     for occasion, scores, submitted_at in rows:
         answer = (scores or {}).get("answer")
         if isinstance(answer, int):
-            local = submitted_at.astimezone(patient.zone).date()
+            local = submitted_at.astimezone(patient.zone).date()  # type: ignore[union-attr]
             found.append((occasion, answer, str((scores or {}).get("label", "")), local))
     summary = pgic_summary([answer for _o, answer, _l, _d in found]) if found else None
     return found, summary

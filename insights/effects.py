@@ -113,14 +113,20 @@ def paired_days(
     factor: Mapping[date, bool], outcome: Mapping[date, int], *, since: date
 ) -> tuple[list[bool], list[int]]:
     """Days (from `since`) with a known factor and an outcome on the next day, in order."""
-    groups: list[bool] = []
-    outcomes: list[int] = []
-    for day in sorted(d for d in factor if d >= since):
-        following = outcome.get(day + timedelta(days=1))
-        if following is not None:
-            groups.append(factor[day])
-            outcomes.append(following)
-    return groups, outcomes
+    return pair_with_next_day(factor, next_day_outcomes(outcome), since=since)
+
+
+def next_day_outcomes(outcome: Mapping[date, int]) -> dict[date, int]:
+    """The outcome of the day after, keyed by the day before (shift once, pair many times)."""
+    one_day = timedelta(days=1)
+    return {day - one_day: value for day, value in outcome.items()}
+
+
+def pair_with_next_day(
+    factor: Mapping[date, bool], following: Mapping[date, int], *, since: date
+) -> tuple[list[bool], list[int]]:
+    days = sorted(d for d in factor if d >= since and d in following)
+    return [factor[d] for d in days], [following[d] for d in days]
 
 
 class _Resamples:
@@ -129,9 +135,9 @@ class _Resamples:
     def __init__(self, patient: str, analysis: str) -> None:
         self.patient = patient
         self.analysis = analysis
-        self._by_days: dict[int, list[itemgetter[tuple[int, ...]]]] = {}
+        self._by_days: dict[int, list[itemgetter[tuple[float, ...]]]] = {}
 
-    def for_days(self, days: int) -> list[itemgetter[tuple[int, ...]]]:
+    def for_days(self, days: int) -> list[itemgetter[tuple[float, ...]]]:
         if days not in self._by_days:
             seed = seed_for(self.patient, f"{self.analysis}:{days}")
             self._by_days[days] = bootstrap.resample_starts(days, seed=seed)
@@ -172,9 +178,10 @@ def analyse(
     since = today - timedelta(days=ANALYSIS_DAYS)
     resamples = _Resamples(patient, analysis)
     results = []
+    shifted = {key: next_day_outcomes(outcome) for key, outcome in outcomes.items()}
     for factor_key, factor in factors.items():
-        for outcome_key, outcome in outcomes.items():
-            groups, values = paired_days(factor, outcome, since=since)
+        for outcome_key, following in shifted.items():
+            groups, values = pair_with_next_day(factor, following, since=since)
             results.append(compare(factor_key, outcome_key, groups, values, resamples))
     return _select(results)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from accounts.models import User
 from diary.models import CheckIn
@@ -35,7 +36,7 @@ class Insights:
     last: date
     comparisons: list[effects.Comparison]
     factor_names: dict[str, str]  # "personal:<uuid>" -> the patient's own name for it
-    medians: dict[str, object]  # the patient's own medians, for the words
+    medians: dict[str, Fraction | None]  # the patient's own medians, for the words
 
     @property
     def shown(self) -> list[effects.Comparison]:
@@ -55,12 +56,13 @@ def _on_days(days: set[date], known: Mapping[date, object]) -> dict[date, bool]:
 
 
 def fixed_factors(
-    patient: User, first: date, last: date, check_ins: dict[date, tuple[int | None, ...]]
-) -> tuple[dict[str, dict[date, bool]], dict[str, object]]:
+    patient: User, first: date, last: date, check_ins: Mapping[date, tuple[int | None, ...]]
+) -> tuple[dict[str, dict[date, bool]], dict[str, Fraction | None]]:
     sessions = ExerciseSession.objects.of(patient).filter(
         status=SessionStatus.FINISHED, local_date__gte=first, local_date__lte=last
     )
-    breathing, relaxation = set(), set()
+    breathing: set[date] = set()
+    relaxation: set[date] = set()
     for day, exercise in sessions.values_list("local_date", "exercise"):
         (breathing if exercise == "breathing" else relaxation).add(day)
     minutes: dict[date, int] = dict.fromkeys(check_ins, 0)
@@ -103,14 +105,16 @@ def fixed_factors(
 
 def personal_factors(
     patient: User, first: date, last: date
-) -> tuple[dict[str, dict[date, bool]], dict[str, str], dict[str, object]]:
+) -> tuple[dict[str, dict[date, bool]], dict[str, str], dict[str, Fraction | None]]:
     factors = list(PersonalFactor.objects.filter(patient=patient, active=True))
     by_id = {f.pk: f for f in factors}
     values: dict[int, dict[date, int]] = {f.pk: {} for f in factors}
     entries = FactorEntry.objects.filter(factor__in=factors, date__gte=first, date__lte=last)
     for factor_id, day, value in entries.values_list("factor_id", "date", "value"):
         values[factor_id][day] = value
-    found, names, medians = {}, {}, {}
+    found: dict[str, dict[date, bool]] = {}
+    names: dict[str, str] = {}
+    medians: dict[str, Fraction | None] = {}
     for factor_id, by_day in values.items():
         factor = by_id[factor_id]
         key = f"personal:{factor.public_id}"
@@ -131,7 +135,9 @@ def insights_for(patient: User, today: date) -> Insights:
         .between(first, today)
         .values_list("date", "pain", "fatigue", "sleep_quality")
     )
-    check_ins = {day: (pain, fatigue, sleep) for day, pain, fatigue, sleep in rows}
+    check_ins: dict[date, tuple[int | None, ...]] = {
+        day: (pain, fatigue, sleep) for day, pain, fatigue, sleep in rows
+    }
     factors, medians = fixed_factors(patient, first, today, check_ins)
     own, names, own_medians = personal_factors(patient, first, today)
     outcomes = {

@@ -16,10 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from fractions import Fraction
-from typing import Final
-
-from assessments.rounding import round_half_up
+from functools import lru_cache
+from typing import Final, NamedTuple
 
 WINDOW_DAYS: Final = 7
 WINDOW_MINIMUM: Final = 4
@@ -34,8 +32,7 @@ PAD_TOP: Final = 6
 PAD_BOTTOM: Final = 6
 
 
-@dataclass(frozen=True)
-class DayPoint:
+class DayPoint(NamedTuple):  # a tuple: thousands are made for a long period
     day: date
     value: int | None
     rolling: Decimal | None
@@ -55,6 +52,13 @@ def days_between(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+def mean_tenths(total: int, count: int) -> Decimal:
+    """total / count (non-negative integers) rounded once, half up, to one decimal: integer
+    arithmetic, the same result as round_half_up(Fraction(total, count)) and much faster."""
+    tenths = (20 * total + count) // (2 * count)
+    return Decimal(tenths).scaleb(-1)
+
+
 def rolling_means(
     values: Mapping[date, int], days: Sequence[date], *, window: int = WINDOW_DAYS
 ) -> list[Decimal | None]:
@@ -72,7 +76,7 @@ def rolling_means(
         entering = values.get(day)
         if entering is not None:
             total, count = total + entering, count + 1
-        means.append(round_half_up(Fraction(total, count)) if count >= WINDOW_MINIMUM else None)
+        means.append(mean_tenths(total, count) if count >= WINDOW_MINIMUM else None)
         leaving = values.get(day - timedelta(days=window - 1))
         if leaving is not None:
             total, count = total - leaving, count - 1
@@ -80,24 +84,29 @@ def rolling_means(
 
 
 def day_points(
-    values: Mapping[date, int], first: date, last: date, *, flare_days: Iterable[date] = ()
+    values: Mapping[date, int], days: Sequence[date], *, flare_days: Iterable[date] = ()
 ) -> list[DayPoint]:
-    days = days_between(first, last)
+    """The points of consecutive `days`, each with its rolling mean and flare mark."""
     flares = set(flare_days)
     means = rolling_means(values, days)
-    return [DayPoint(d, values.get(d), m, d in flares) for d, m in zip(days, means, strict=True)]
+    get = values.get
+    return [DayPoint(d, get(d), m, d in flares) for d, m in zip(days, means, strict=True)]
 
 
 def mean_of(values: Iterable[int]) -> Decimal | None:
     scores = list(values)
-    return round_half_up(Fraction(sum(scores), len(scores))) if scores else None
+    return mean_tenths(sum(scores), len(scores)) if scores else None
 
 
-def week_rows(points: Sequence[DayPoint]) -> list[WeekRow]:
+def mondays_of(days: Sequence[date]) -> list[date]:
+    """The Monday of each of `days` (made once, shared by every chart of a page)."""
+    return [day - timedelta(days=day.weekday()) for day in days]
+
+
+def week_rows(points: Sequence[DayPoint], mondays: Sequence[date]) -> list[WeekRow]:
     """Weekly means (Monday first) of the daily values, for the table of a long period."""
     weeks: dict[date, list[int]] = {}
-    for point in points:
-        monday = point.day - timedelta(days=point.day.weekday())
+    for point, monday in zip(points, mondays, strict=True):
         bucket = weeks.setdefault(monday, [])
         if point.value is not None:
             bucket.append(point.value)
@@ -132,14 +141,21 @@ def y_of(value: Decimal | int, top: int = SCALE_TOP) -> float:
 
 def geometry(points: Sequence[DayPoint], *, top: int = SCALE_TOP) -> Geometry:
     count = len(points)
+    xs = x_texts(count)
+    y_text: dict[Decimal | int, str] = {}  # a handful of distinct values: format each once
     dots, line, flares = [], [], []
     pen_down = False
-    for index, point in enumerate(points):
-        x = _x(index, count)
+    for x, point in zip(xs, points, strict=True):
         if point.value is not None:
-            dots.append(f"M{x} {y_of(point.value, top)}h0")
+            y = y_text.get(point.value)
+            if y is None:
+                y = y_text[point.value] = str(y_of(point.value, top))
+            dots.append("M" + x + " " + y + "h0")
         if point.rolling is not None:
-            line.append(f"{'L' if pen_down else 'M'}{x} {y_of(point.rolling, top)}")
+            y = y_text.get(point.rolling)
+            if y is None:
+                y = y_text[point.rolling] = str(y_of(point.rolling, top))
+            line.append(("L" if pen_down else "M") + x + " " + y)
             pen_down = True
         else:
             pen_down = False
@@ -148,6 +164,17 @@ def geometry(points: Sequence[DayPoint], *, top: int = SCALE_TOP) -> Geometry:
     ticks = tuple((y_of(v, top), v) for v in (0, top // 2, top))
     dot_width = 4.0 if count <= 31 else 3.0 if count <= 92 else 2.0
     return Geometry("".join(dots), "".join(line), "".join(flares), ticks, dot_width)
+
+
+@lru_cache(maxsize=8)
+def x_texts(count: int) -> tuple[str, ...]:
+    return tuple(str(x) for x in x_positions(count))
+
+
+@lru_cache(maxsize=8)
+def x_positions(count: int) -> tuple[float, ...]:
+    """The x of each day of a chart of `count` days (the same for every chart of a page)."""
+    return tuple(_x(index, count) for index in range(count))
 
 
 def strip(days: Sequence[date], active: Mapping[date, int]) -> str:

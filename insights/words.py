@@ -6,6 +6,7 @@ Numbers are rounded once, half up, to one decimal, and shown the local way (0,8 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -72,7 +73,7 @@ def change_words(display: Decimal | None) -> str:
 
 
 def _factor_phrase(
-    comparison: Comparison, names: dict[str, str], medians: dict[str, object]
+    comparison: Comparison, names: dict[str, str], medians: Mapping[str, Fraction | None]
 ) -> str:
     key = comparison.factor
     median = medians.get(key)
@@ -101,7 +102,7 @@ def _factor_phrase(
 
 
 def insight_sentence(
-    comparison: Comparison, names: dict[str, str], medians: dict[str, object]
+    comparison: Comparison, names: dict[str, str], medians: Mapping[str, Fraction | None]
 ) -> str:
     """docs/clinical.md 7: "On days after you practised breathing, your pain was on average
     0.8 points lower (somewhere between 0.2 and 1.4)"."""

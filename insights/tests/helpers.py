@@ -9,9 +9,7 @@ from diary.models import CheckIn
 from exercises.models import ExerciseSession, GratitudeEntry, MovementLog
 
 
-def fill_days(
-    patient, *, today: date, days: int, seed: int = 1, breathing_effect: int = 0
-) -> None:
+def fill_days(patient, *, today: date, days: int, seed: int = 1, breathing_effect: int = 0) -> None:
     """`days` days of check-ins up to `today`, with breathing on about half of them and
     movement and gratitude now and then. Pain is 2 points lower on the day after breathing
     when `breathing_effect` is set, so the insight has something to find."""

@@ -42,14 +42,16 @@ def test_the_rolling_mean_is_rounded_once_half_up_from_the_exact_value():
 
 
 def test_day_points_mark_flare_days():
-    points = trends.day_points({MONDAY: 5}, MONDAY, MONDAY + timedelta(1), flare_days=[MONDAY])
+    points = trends.day_points(
+        {MONDAY: 5}, trends.days_between(MONDAY, MONDAY + timedelta(1)), flare_days=[MONDAY]
+    )
     assert [(p.value, p.flare) for p in points] == [(5, True), (None, False)]
 
 
 def test_week_rows_average_by_monday():
     values = days_from(MONDAY, [2, 4, None, None, None, None, None, 6])
-    points = trends.day_points(values, MONDAY, MONDAY + timedelta(days=7))
-    rows = trends.week_rows(points)
+    days = trends.days_between(MONDAY, MONDAY + timedelta(days=7))
+    rows = trends.week_rows(trends.day_points(values, days), trends.mondays_of(days))
     assert [(r.week_start, r.mean, r.days) for r in rows] == [
         (MONDAY, Decimal("3.0"), 2),
         (MONDAY + timedelta(7), Decimal("6.0"), 1),
@@ -58,7 +60,8 @@ def test_week_rows_average_by_monday():
 
 def test_the_chart_geometry_is_numbers_only_with_a_broken_line_where_the_mean_is_missing():
     values = days_from(MONDAY, [5, 5, 5, 5, None, None, None, None, None, 3, 3, 3, 3])
-    points = trends.day_points(values, MONDAY, MONDAY + timedelta(days=12), flare_days=[MONDAY])
+    days = trends.days_between(MONDAY, MONDAY + timedelta(days=12))
+    points = trends.day_points(values, days, flare_days=[MONDAY])
     shape = trends.geometry(points)
     assert shape.dots.count("h0") == 8
     assert shape.line.count("M") == 2  # two pieces
@@ -178,3 +181,11 @@ def test_a_week_with_fewer_than_3_scores_is_not_enough_data():
         (True, False, True, False), MONDAY, outcome, today=MONDAY + timedelta(days=40)
     )
     assert (result.status, result.weeks_short) == (experiments.NOT_ENOUGH_DATA, (2,))
+
+
+def test_integer_rounding_of_means_matches_the_exact_rule():
+    from assessments.rounding import round_half_up
+
+    for total in range(0, 80):
+        for count in range(1, 9):
+            assert trends.mean_tenths(total, count) == round_half_up(Fraction(total, count))
