@@ -105,7 +105,12 @@ def trends(request: HttpRequest, period: Query[TrendPeriod]) -> Status[object]:
         for q in found_trends.questionnaires
         for day, score, _x, _y in q.points
     ]
-    return Status(200, TrendsOut(from_=first, to=last, days=days, questionnaires=questionnaires))
+    return Status(
+        200,
+        TrendsOut.model_validate(
+            {"from": first, "to": last, "days": days, "questionnaires": questionnaires}
+        ),
+    )
 
 
 # --- Change ---------------------------------------------------------------------------
@@ -220,11 +225,13 @@ def insights(request: HttpRequest) -> Status[object]:
     names = result.factor_names
     return Status(
         200,
-        InsightsOut(
-            from_=result.first,
-            to=result.last,
-            shown=[_comparison(c, names) for c in result.shown],
-            tested=[_comparison(c, names) for c in result.comparisons],
+        InsightsOut.model_validate(
+            {
+                "from": result.first,
+                "to": result.last,
+                "shown": [_comparison(c, names) for c in result.shown],
+                "tested": [_comparison(c, names) for c in result.comparisons],
+            }
         ),
     )
 
