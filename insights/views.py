@@ -20,6 +20,7 @@ from insights.access import own_or_404
 from insights.errors import InsightsError
 from insights.forms import PERIODS, ExperimentForm, FactorForm, FactorValuesForm, SummaryForm
 from insights.models import MAX_FACTORS, FactorEntry, PersonalFactor, SummaryPreference
+from insights.pacing import last_week
 from insights.plans import experiment_view, open_experiment
 from pijnreset.http import AuthenticatedRequest
 
@@ -78,6 +79,7 @@ def discover(request: AuthenticatedRequest) -> HttpResponse:
             for c in insights.comparisons
         ],
         "pacing": pacing_for(patient=request.user, today=today),
+        "pacing_days": last_week(request.user, today),
         "experiment": experiment and experiment_view(request.user, experiment, today),
         "summary_form": SummaryForm(initial={"email": bool(preference and preference.email)}),
     }

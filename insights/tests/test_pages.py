@@ -89,6 +89,26 @@ def test_the_discover_page_says_not_enough_data_yet_without_data(anna_client):
     assert "Nog niet genoeg gegevens." in text
 
 
+def test_pacing_shows_the_days_it_is_based_on_as_a_rule_of_thumb(anna_client, patient_anna):
+    from exercises import actions as exercise_actions
+
+    now = timezone.now()
+    today = patient_anna.local_date(now)
+    for n in range(1, 4):
+        exercise_actions.log_movement(
+            patient=patient_anna, local_date=today - timedelta(days=n), activity="walk",
+            minutes=20, felt="fine", symptoms_after="same", note="", now=now,
+        )  # fmt: skip
+    exercise_actions.set_start_quota(patient=patient_anna, now=now, minutes=None)
+    response = anna_client.get(reverse("insights:discover"))
+    text = response.content.decode()
+    assert "Je basisniveau (je quotum): 16 minuten per actieve dag." in text
+    assert "De dagen waarop dit is gebaseerd" in text
+    assert "vuistregels" in text
+    days = response.context["pacing_days"]
+    assert [d.minutes for d in days][-3:] == [20, 20, 20]
+
+
 def test_a_patient_adds_at_most_five_factors(anna_client, patient_anna):
     url = reverse("insights:factors")
     for n in range(5):
