@@ -66,6 +66,7 @@ def test_the_summary_mail_goes_once_to_patients_who_opted_in(with_data, patient_
     assert message.to == [with_data.email]
     assert message.subject == "Je week in het kort"
     assert "Pijn:" in message.body and "de week ervoor:" in message.body
+    assert "Je rustigste dag qua pijn was" in message.body
     preference = SummaryPreference.objects.get(patient=with_data)
     assert preference.last_sent_week == MONDAY.date() - timedelta(days=7)
 
