@@ -65,19 +65,23 @@ def rolling_means(
     """The rolling mean on each of `days` (consecutive), from `values` (may reach before)."""
     if not days:
         return []
+    lead = [days[0] - timedelta(days=n) for n in range(window - 1, 0, -1)]
+    return _rolling([*map(values.get, lead), *map(values.get, days)], window)
+
+
+def _rolling(series: Sequence[int | None], window: int) -> list[Decimal | None]:
+    """Sliding over `series` (window - 1 lead values, then one value per day shown)."""
     total = count = 0
-    start = days[0] - timedelta(days=window - 1)
-    for n in range(window - 1):
-        value = values.get(start + timedelta(days=n))
+    for value in series[: window - 1]:
         if value is not None:
             total, count = total + value, count + 1
     means: list[Decimal | None] = []
-    for day in days:
-        entering = values.get(day)
+    for index in range(window - 1, len(series)):
+        entering = series[index]
         if entering is not None:
             total, count = total + entering, count + 1
         means.append(mean_tenths(total, count) if count >= WINDOW_MINIMUM else None)
-        leaving = values.get(day - timedelta(days=window - 1))
+        leaving = series[index - window + 1]
         if leaving is not None:
             total, count = total - leaving, count - 1
     return means
