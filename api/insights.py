@@ -116,13 +116,13 @@ def trends(request: HttpRequest, period: Query[TrendPeriod]) -> Status[object]:
 # --- Change ---------------------------------------------------------------------------
 
 
-class PgicOut(Schema):
+class PgicAnswerOut(Schema):
     occasion: str = Field(description="week_4, week_8 or week_12")
     date: dt.date
     answer: int = Field(description="1 very much improved ... 7 very much worse")
 
 
-class ChangeOut(Schema):
+class BaselineChangeOut(Schema):
     baseline: str | None = Field(description="Mean pain of the first 14 days, one decimal")
     current: str | None = Field(description="Mean pain of the last 7 days, one decimal")
     percent_change: str | None = Field(
@@ -139,10 +139,10 @@ class ChangeOut(Schema):
     current_from: dt.date
     current_to: dt.date
     current_check_ins: int
-    pgic: list[PgicOut]
+    pgic: list[PgicAnswerOut]
 
 
-@router.get("/me/change", response={200: ChangeOut, **ERRORS})
+@router.get("/me/change", response={200: BaselineChangeOut, **ERRORS})
 def change(request: HttpRequest) -> Status[object]:
     """Your pain now against your start, with its meaning, and your PGIC answers."""
     user = _user(request)
@@ -150,7 +150,7 @@ def change(request: HttpRequest) -> Status[object]:
     result = found_change.result
     return Status(
         200,
-        ChangeOut(
+        BaselineChangeOut(
             baseline=_one(found_change.baseline_exact),
             current=_one(found_change.current_exact),
             percent_change=None
@@ -164,7 +164,7 @@ def change(request: HttpRequest) -> Status[object]:
             current_to=found_change.current_to,
             current_check_ins=found_change.current_days,
             pgic=[
-                PgicOut(occasion=occasion, date=day, answer=answer)
+                PgicAnswerOut(occasion=occasion, date=day, answer=answer)
                 for occasion, answer, _label, day in found_change.pgic
             ],
         ),
