@@ -96,3 +96,6 @@ api.add_router("", exports.router)
 from api import reviews  # noqa: E402
 
 api.add_router("", reviews.router)
+from api import insights  # noqa: E402
+
+api.add_router("", insights.router)

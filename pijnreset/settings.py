@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "bookings",
     "reviews",
     "stories",
+    "insights",
     "api",
     "dataports",
 ]

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("programme.urls")),
     path("dagboek/", include("diary.urls")),
     path("vragenlijsten/", include("assessments.urls")),
+    path("inzicht/", include("insights.urls")),
     path("praktijken/", include("practices.urls")),
     path("afspraken/", include("bookings.urls")),
     path("mijn-gegevens/", include("dataports.urls")),

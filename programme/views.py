@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import patient_required
 from diary import actions as diary_actions
 from diary.models import Flare
+from insights.today import extras_for
 from pijnreset.http import AuthenticatedRequest
 from programme import actions
 from programme.errors import ProgrammeError
@@ -31,7 +32,9 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
     enrol_form = None
     if plan.enrolment is None:
         enrol_form = EnrolForm(initial={"started_on": plan.local_date})
-    return render(request, "programme/today.html", {"plan": plan, "enrol_form": enrol_form})
+    insights = extras_for(request.user, plan.local_date)  # weekly summary, experiment week
+    context = {"plan": plan, "enrol_form": enrol_form, "insights": insights}
+    return render(request, "programme/today.html", context)
 
 
 @patient_required

@@ -43,9 +43,11 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
 CLINICAL_NAMESPACES = frozenset(
-    {"diary", "progress", "programme", "exercises", "assessments", "dataports"}
+    {"diary", "progress", "programme", "exercises", "assessments", "dataports", "insights"}
 )
-CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api", "dataports")
+CLINICAL_TABLE_APPS = (
+    "diary", "programme", "exercises", "assessments", "insights", "api", "dataports",
+)  # fmt: skip
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
 # Namespaces that hold no patient health data (accounts, practices, bookings, admin; None is
@@ -60,7 +62,7 @@ NOT_CLINICAL_NAMESPACES = frozenset(
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports"})
+CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports", "api.insights"})
 NOT_CLINICAL_API_MODULES = frozenset(
     {"api.scoring", "api.practices", "api.appointments", "api.reviews"}
 )
@@ -196,6 +198,7 @@ def build_anna(anna: User) -> AnnaData:
     from diary.models import CheckInRevision
     from diary.values import CheckInValues
     from exercises import actions as exercise_actions
+    from insights import actions as insight_actions
     from programme import actions as programme_actions
     from programme.models import Lesson, Page
 
@@ -251,6 +254,10 @@ def build_anna(anna: User) -> AnnaData:
     )
     create_access_token(user=anna, name="telefoon", now=now)
     _anna_takes_data_out(anna, now)
+    insight_actions.add_factor(patient=anna, name=SECRET, kind="yes_no", now=now)
+    insight_actions.plan_experiment(
+        patient=anna, practice=SECRET, outcome="pain", started_on=today, weeks=8, now=now
+    )
 
     return AnnaData(
         user=anna,
@@ -478,8 +485,8 @@ def test_an_unclassified_namespace_fails_the_guard():
 
     from pijnreset.views import home
 
-    extra = [path("inzichten/", include(([path("", home, name="index")], "insights")))]
-    with pytest.raises(Unclassified, match="insights"):
+    extra = [path("rapporten/", include(([path("", home, name="index")], "unheard_of")))]
+    with pytest.raises(Unclassified, match="unheard_of"):
         clinical_html_routes([*get_resolver().url_patterns, *extra])
 
 

@@ -105,11 +105,7 @@ _AFTER_MOVEMENT_MARKER = {"nl": "extra pijn", "en": "extra pain"}
 # Features the product does not have yet (docs/clinical.md 1): no text may
 # promise them. When one ships, its entry goes and the texts may come back.
 NOT_BUILT_YET: tuple[tuple[str, str], ...] = (
-    (r"trends?-?pagina|trends\s+page", "a trends page"),
-    (r"persoonlijke\s+inzichten|personal\s+insights", "personal insights"),
     (r"rapport\s+uit\s+de\s+app|report\s+from\s+the\s+app", "a report from the app"),
-    (r"vergelijkt[^.?!]{0,60}(?:startpunt|begin)", "a comparison with the start"),
-    (r"compares[^.?!]{0,60}(?:starting\s+point|start)", "a comparison with the start"),
     (r"(?:therapeut|therapist)[^.?!]{0,40}(?:ziet|sees|will\s+see)\b", "a therapist seeing data"),
     (r"(?:deel|share)\b[^.?!]{0,40}(?:therapeut|therapist)", "sharing with a therapist"),
     (r"(?:schakelt|switches)[^.?!]{0,40}(?:rustig|gentle|calm)", "flare mode switching itself on"),
