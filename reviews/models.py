@@ -82,9 +82,10 @@ class Review(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="reviews")
     therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="reviews")
     # The account that wrote it (a guest who came by link has none: they cannot edit later).
+    # Deleting the account deletes the review: it is the writer's own data (CLINICAL.md 8).
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="reviews",

@@ -29,6 +29,10 @@ EXEMPT = {
     ("practices.Practice", "managers"): "practice managers are staff",
     ("practices.Therapist", "user"): "a therapist's own profile is staff",
     ("bookings.Appointment", "cancelled_by"): "set when an appointment is cancelled (SET_NULL)",
+    ("reviews.ModerationDecision", "moderator"): "moderators are the network's staff",
+    ("reviews.Reply", "author"): "replies are written by a practice's staff",
+    ("reviews.ReviewReport", "reporter"): "reports are made by a practice's staff",
+    ("stories.StoryDecision", "moderator"): "moderators are the network's staff",
 }
 
 NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
@@ -57,7 +61,7 @@ def _everything_of(anna: User) -> None:
     build_anna(anna)
     practice = make_practice("Praktijk Rustpunt")
     eva = make_therapist("Eva de Vries", practices=(practice,))
-    booking_actions.book_slot(
+    appointment = booking_actions.book_slot(
         practice=practice,
         therapist=eva,
         appointment_type=practice.appointment_types.get(slug="follow_up"),
@@ -82,6 +86,24 @@ def _everything_of(anna: User) -> None:
         patient=anna, minutes=10, started_on=today, reason="start", created_at=now
     )
     MovementSettings.objects.create(patient=anna, updated_at=now)
+    from bookings.models import Status
+    from insights.models import SummaryPreference
+    from reviews.models import Review
+
+    SummaryPreference.objects.create(patient=anna, email=True)
+    from stories.actions import StoryValues, write_story
+
+    appointment.status = Status.COMPLETED
+    appointment.save(update_fields=["status"])
+    Review.objects.create(
+        appointment=appointment, practice=practice, therapist=eva, author=anna, overall=4,
+        recommends=True, text="Rustige uitleg en goed geluisterd.", created_at=now,
+        updated_at=now,
+    )  # fmt: skip
+    write_story(
+        actor=anna, values=StoryValues(title="Mijn weg", text="Het gaat langzaam beter. " * 8),
+        language="nl", now=now,
+    )  # fmt: skip
 
 
 @pytest.mark.django_db
