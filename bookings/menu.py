@@ -41,7 +41,8 @@ def choose(
 ) -> Menu:
     """The kind and type to show: the ones asked for when they fit, else the first that do.
 
-    No kind asked but a known type: the first way that type can take place.
+    No kind asked but a known type: the first way that type lists (as bookings/requests.py
+    picks it for the API).
     """
     kinds = tuple(kind for kind in offered_kinds if any(kind in t.kinds for t in types))
     if not kinds:
@@ -50,7 +51,7 @@ def choose(
     if asked_kind in kinds:
         kind = asked_kind
     elif asked_type in known:
-        kind = next((k for k in kinds if k in known[asked_type].kinds), kinds[0])
+        kind = next((k for k in known[asked_type].kinds if k in kinds), kinds[0])
     else:
         kind = kinds[0]
     fitting = tuple(t.slug for t in types if kind in t.kinds)

@@ -48,8 +48,9 @@ class RequestRefused(BookingError):
 
     status = 422
 
-    def __init__(self, field: Field, message: str | None = None) -> None:
+    def __init__(self, field: Field, message: str | None = None, *, code: str = "invalid") -> None:
         self.field = field
+        self.code = code  # the API's error `type` (docs/api.md)
         super().__init__(message)
 
 
@@ -253,9 +254,12 @@ def _kind(
     if kind not in Kind.values or not fits(kind):
         raise RequestRefused("kind", str(KindNotOffered.default_message))
     if not appointment_type.allows(kind):
+        ways = ", ".join(str(Kind(way).label).lower() for way in appointment_type.kinds if fits(way))
         raise RequestRefused(
             "kind",
-            gettext("This appointment cannot take place this way. Please choose another way."),
+            gettext("%(type)s cannot take place this way. It can: %(ways)s.")
+            % {"type": appointment_type.name, "ways": ways},
+            code="kind_not_for_type",
         )
     return kind
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from bookings import offer
+from bookings.first_free import first_free_slots
 from practices import finder, places
 from practices.forms import FinderForm
 from practices.models import Practice, Therapist
@@ -26,7 +27,12 @@ def _search(request: HttpRequest) -> tuple[FinderForm, finder.Result | None]:
 def finder_page(request: HttpRequest) -> HttpResponse:
     form, result = _search(request)
     status = 422 if form.is_bound and form.errors else 200
-    return render(request, "practices/finder.html", {"form": form, "result": result}, status=status)
+    context: dict[str, object] = {"form": form, "result": result, "cards": []}
+    if result is not None:
+        found = result.found
+        first = first_free_slots([f.practice for f in found], now=timezone.now())
+        context["cards"] = [(f, first[f.practice.pk]) for f in found]
+    return render(request, "practices/finder.html", context, status=status)
 
 
 @require_GET
