@@ -311,19 +311,18 @@ def week_window(
     *,
     zone: ZoneInfo,
     now: datetime,
-    from_monday: bool = False,
+    past_allowed: bool = False,
     length: int = 7,
 ) -> WeekWindow:
     """The window to show from the day asked for (navigation never fails).
 
     Free times (the slot list, rescheduling): `length` days from the day asked,
-    never before today, at most two years ahead. The agenda (`from_monday`):
-    the week (or day, length 1) around the day asked, past weeks included.
+    never before today, at most two years ahead. The agenda (`past_allowed`):
+    `length` days (7, or 1 for a day) from the day asked, today by default, past
+    days included, so it opens on today and a Sunday never shows the week that ends.
     """
     today = now.astimezone(zone).date()
-    if from_monday:
-        day = asked or today
-        first = day - timedelta(days=day.weekday()) if length == 7 else day
-        return WeekWindow(first, length, zone, today, past_allowed=True)
+    if past_allowed:
+        return WeekWindow(asked or today, length, zone, today, past_allowed=True)
     first = bounds.clamp_to_booking_window(max(asked or today, today), today=today)
     return WeekWindow(first, length, zone, today, past_allowed=False)

@@ -39,6 +39,8 @@ def agenda_home(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    """From today: the next 7 days (or one day), of the therapist who is looking unless
+    they choose someone else or everyone (an empty `therapist`)."""
     practice = practice_staffed_by(request.user, practice_id)
     now = timezone.now()
     today = now.astimezone(practice.zone).date()
@@ -51,11 +53,13 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
         data.get("date"),
         zone=practice.zone,
         now=now,
-        from_monday=True,
+        past_allowed=True,
         length=7 if view == "week" else 1,
     )
     days, start, end = window.days, window.start, window.end
-    therapist = data.get("therapist")
+    own = access.own_therapist_at(request.user, practice)
+    # No choice made yet (no `therapist` in the address): the own agenda first.
+    therapist = data.get("therapist") if "therapist" in request.GET else own
     appointments = Appointment.objects.in_agenda(
         practice=practice, start=start, end=end, therapist=therapist
     )
@@ -65,6 +69,10 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     by_day = {day: [] for day in days}  # type: dict[object, list[Appointment]]
     for appointment in appointments:
         by_day.setdefault(appointment.local_start().date(), []).append(appointment)
+    if therapist is not None and not form.is_bound:
+        form = AgendaForm(
+            practice=practice, initial={"date": today, "view": "week", "therapist": therapist}
+        )
     context = {
         "practice": practice,
         "form": form,
@@ -73,7 +81,9 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
         "blocks": blocks.select_related("therapist").order_by("start"),
         "previous": window.previous,
         "next": window.next,
+        "today": today,
         "therapist": therapist,
+        "own": own,
         "may_manage": practice.is_managed_by(request.user),
     }
     return render(request, "bookings/agenda.html", context)

@@ -6,6 +6,7 @@ import time_machine
 from bookings import actions
 from bookings.models import Appointment, BlockedTime, Status
 from bookings.tests.conftest import at
+from practices.tests.factories import make_therapist
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,41 @@ def test_manager_edits_working_hours_and_types(
     assert (
         client.get(f"/afspraken/praktijk/{practice_a.public_id}/afspraaktypen/").status_code == 404
     )
+
+
+def test_the_agenda_opens_on_today_for_the_therapist_looking(
+    client, now, practice_a, eva, follow_up, anna_on_tuesday, patient_bram
+):
+    colleague = make_therapist("Sara Jansen", practices=(practice_a,))
+    actions.book_slot(
+        practice=practice_a, therapist=colleague, appointment_type=follow_up, kind="in_person",
+        start=at(3, 11), now=now, patient=patient_bram,
+    )  # fmt: skip
+    client.force_login(eva.user)
+    url = f"/afspraken/agenda/{practice_a.public_id}/"
+    own = client.get(url).content.decode()
+    assert "Agenda van Eva de Vries" in own and "Anna" in own and "Bram" not in own
+    everyone = client.get(url, {"therapist": ""}).content.decode()
+    assert "Anna" in everyone and "Bram" in everyone
+    sara = client.get(url, {"therapist": str(colleague.public_id)}).content.decode()
+    assert "Bram" in sara and "Anna" not in sara
+
+
+def test_a_manager_who_is_no_therapist_sees_everyone(
+    client, now, practice_a, eva, anna_on_tuesday, manager_mila
+):
+    client.force_login(manager_mila)
+    html = client.get(f"/afspraken/agenda/{practice_a.public_id}/").content.decode()
+    assert "Agenda van Praktijk Rustpunt" in html and "Anna" in html
+
+
+def test_on_a_sunday_the_agenda_shows_the_seven_days_from_today(
+    client, practice_a, eva, patient_anna, follow_up
+):
+    with time_machine.travel(at(8, 12), tick=False):  # Sunday 8 March
+        client.force_login(eva.user)
+        html = client.get(f"/afspraken/agenda/{practice_a.public_id}/").content.decode()
+    assert "Vandaag, zondag 8 maart 2026" in html and "zaterdag 14 maart 2026" in html
+    assert "maandag 2 maart 2026" not in html  # not the week that ends
+    # The appointments come before the folded filters (the first screen on a phone).
+    assert html.index("Vandaag, zondag") < html.index("<details class=\"agenda-filters\"")
