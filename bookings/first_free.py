@@ -40,9 +40,7 @@ def first_free_slots(practices: Sequence[Practice], *, now: datetime) -> dict[in
     staff = _therapists_by_practice(wanted.keys())
     everyone = {t.pk: t for team in staff.values() for t in team}
     hours = _working_hours(wanted.keys(), everyone)
-    busy = availability.busy_intervals(
-        everyone.values(), window_start=now, window_end=end, now=now
-    )
+    busy = availability.busy_intervals(everyone.values(), window_start=now, window_end=end, now=now)
     closed = _closed_dates(wanted.keys(), now, end)
     for practice in practices:
         if practice.pk not in wanted:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings import requests
-from bookings.models import Appointment, AppointmentType, Kind, WorkingHours
+from bookings.models import Appointment, AppointmentType
 from pijnreset.form_bounds import (
     booking_date_error,
     local_time_error,
@@ -279,18 +279,6 @@ class BlockTimeForm(forms.Form):
                 self.add_error("until_time", _("The end must be after the start."))
         return data
 
-
-WorkingHoursFormSet = inlineformset_factory(
-    Therapist,
-    WorkingHours,
-    fields=["weekday", "start", "end"],
-    extra=2,
-    can_delete=True,
-    widgets={
-        "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    },
-)
 
 AppointmentTypeFormSet = inlineformset_factory(
     Practice,

@@ -56,4 +56,6 @@ def choose(
         kind = kinds[0]
     fitting = tuple(t.slug for t in types if kind in t.kinds)
     chosen = asked_type if asked_type in fitting else fitting[0]
-    return Menu(kinds, kind, fitting, chosen, type_changed=bool(asked_type) and chosen != asked_type)
+    return Menu(
+        kinds, kind, fitting, chosen, type_changed=bool(asked_type) and chosen != asked_type
+    )

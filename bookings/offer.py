@@ -66,7 +66,9 @@ def booking_menu(
     return BookingMenu(
         kinds=[KindOption(k, str(Kind(k).label)) for k in chosen.kinds],
         kind=chosen.kind,
-        types=[TypeChoice(t, t.slug in chosen.types) for t in types if set(t.kinds) & set(chosen.kinds)],
+        types=[
+            TypeChoice(t, t.slug in chosen.types) for t in types if set(t.kinds) & set(chosen.kinds)
+        ],
         appointment_type=by_slug.get(chosen.type or ""),
         type_changed=chosen.type_changed,
         home_visits=practice.offers(Service.AT_HOME),

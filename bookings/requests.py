@@ -254,7 +254,9 @@ def _kind(
     if kind not in Kind.values or not fits(kind):
         raise RequestRefused("kind", str(KindNotOffered.default_message))
     if not appointment_type.allows(kind):
-        ways = ", ".join(str(Kind(way).label).lower() for way in appointment_type.kinds if fits(way))
+        ways = ", ".join(
+            str(Kind(way).label).lower() for way in appointment_type.kinds if fits(way)
+        )
         raise RequestRefused(
             "kind",
             gettext("%(type)s cannot take place this way. It can: %(ways)s.")

@@ -13,16 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bookings import access, actions, requests, staff_actions
 from bookings.errors import BookingError
-from bookings.forms import (
-    AgendaForm,
-    AppointmentTypeFormSet,
-    BlockTimeForm,
-    WorkingHoursFormSet,
-)
+from bookings.forms import AgendaForm, AppointmentTypeFormSet, BlockTimeForm
 from bookings.models import Appointment, BlockedTime, Status, WorkingHours
 from pijnreset.http import AuthenticatedRequest
 from practices.access import practice_managed_by, practice_staffed_by, therapist_at
 from practices.models import Practice
+from practices.weekgrid import WeeklyHoursForm
 
 
 @login_required
@@ -155,20 +151,18 @@ def working_hours(
 ) -> HttpResponse:
     practice = practice_managed_by(request.user, practice_id)
     therapist = therapist_at(practice, therapist_id)
-    formset = WorkingHoursFormSet(
-        request.POST or None,
-        instance=therapist,
-        queryset=WorkingHours.objects.filter(practice=practice),
+    current = WorkingHours.objects.filter(therapist=therapist, practice=practice)
+    grid = WeeklyHoursForm(
+        request.POST or None, blocks=current.values_list("weekday", "start", "end")
     )
-    context = {"practice": practice, "therapist": therapist, "formset": formset}
+    context = {"practice": practice, "therapist": therapist, "grid": grid}
     if request.method != "POST":
         return render(request, "bookings/working_hours.html", context)
-    if not formset.is_valid():
+    if not grid.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
     blocks = [
-        staff_actions.WeeklyBlock(weekday=row["weekday"], start=row["start"], end=row["end"])
-        for row in formset.cleaned_data
-        if row and not row.get("DELETE")
+        staff_actions.WeeklyBlock(weekday=day, start=start, end=end)
+        for day, start, end in grid.cleaned_blocks
     ]
     staff_actions.save_working_hours(
         actor=request.user, therapist=therapist, practice=practice, blocks=blocks

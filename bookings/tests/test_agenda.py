@@ -1,5 +1,7 @@
 """The practice's side: day and week agenda, blocked time, completed or no-show."""
 
+from datetime import time
+
 import pytest
 import time_machine
 
@@ -145,26 +147,22 @@ def test_manager_edits_working_hours_and_types(
     client.force_login(manager_mila)
     url = f"/afspraken/praktijk/{practice_a.public_id}/werktijden/{eva.public_id}/"
     page = client.get(url)
-    assert page.status_code == 200
-    formset = page.context["formset"]
-    data = {
-        "working_hours-TOTAL_FORMS": str(len(formset.forms)),
-        "working_hours-INITIAL_FORMS": str(formset.initial_form_count()),
-        "working_hours-MIN_NUM_FORMS": "0",
-        "working_hours-MAX_NUM_FORMS": "1000",
+    assert page.status_code == 200 and page.context["grid"].initial["opens_0"] == time(9)
+    data = {"closed_5": "on", "closed_6": "on"} | {
+        key: value
+        for day in range(5)
+        for key, value in ((f"opens_{day}", "10:00"), (f"closes_{day}", "15:00"))
     }
-    for index, form in enumerate(formset.forms):
-        if form.instance.pk:
-            data |= {
-                f"working_hours-{index}-id": str(form.instance.pk),
-                f"working_hours-{index}-weekday": str(form.instance.weekday),
-                f"working_hours-{index}-start": "10:00",
-                f"working_hours-{index}-end": "15:00",
-            }
     assert client.post(url, data).status_code == 302
-    assert set(eva.working_hours.values_list("start", "end")) == {
-        (__import__("datetime").time(10), __import__("datetime").time(15))
-    }
+    assert set(eva.working_hours.values_list("start", "end")) == {(time(10), time(15))}
+    assert eva.working_hours.count() == 5
+    refused = client.post(url, data | {"opens_2": "", "opens2_3": "14:00", "closes2_3": "16:00"})
+    assert refused.status_code == 422
+    html = refused.content.decode()
+    assert "Woensdag: Vul van en tot in, of vink gesloten aan." in html
+    assert "Donderdag: Het tweede blok begint na het einde van het eerste." in html
+    assert 'value="14:00"' in html  # what was typed stays
+    assert eva.working_hours.count() == 5
     client.force_login(therapist_joost)
     assert client.get(url).status_code == 404
     assert (

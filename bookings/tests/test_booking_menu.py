@@ -29,7 +29,9 @@ def test_phone_shows_only_phone_types():
 
 
 @pytest.mark.parametrize("kind", [*ALL, None, "at_home", "x" * 30])
-@pytest.mark.parametrize("asked", ["intake", "follow_up", "phone_consult", "video_consult", None, "?"])
+@pytest.mark.parametrize(
+    "asked", ["intake", "follow_up", "phone_consult", "video_consult", None, "?"]
+)
 def test_no_pair_that_cannot_take_place_ever_comes_out(kind, asked):
     menu = choose(offered_kinds=ALL, types=TYPES, asked_kind=kind, asked_type=asked)
     chosen = next(t for t in TYPES if t.slug == menu.type)
@@ -38,7 +40,9 @@ def test_no_pair_that_cannot_take_place_ever_comes_out(kind, asked):
 
 
 def test_the_kind_wins_over_a_type_that_does_not_fit():
-    menu = choose(offered_kinds=ALL, types=TYPES, asked_kind="in_person", asked_type="video_consult")
+    menu = choose(
+        offered_kinds=ALL, types=TYPES, asked_kind="in_person", asked_type="video_consult"
+    )
     assert (menu.kind, menu.type, menu.type_changed) == ("in_person", "intake", True)
 
 
@@ -48,7 +52,9 @@ def test_a_type_alone_brings_its_own_first_way():
 
 
 def test_ways_without_any_type_or_not_offered_are_left_out():
-    menu = choose(offered_kinds=["in_person", "phone"], types=TYPES[:2], asked_kind="phone", asked_type=None)
+    menu = choose(
+        offered_kinds=["in_person", "phone"], types=TYPES[:2], asked_kind="phone", asked_type=None
+    )
     assert menu.kinds == ("in_person",) and menu.kind == "in_person"
 
 
@@ -62,11 +68,16 @@ def test_nothing_bookable_gives_an_empty_menu():
 
 def visible_types(html: str) -> list[str]:
     """The type radios a visitor without JavaScript sees (hidden rows are left out)."""
-    return re.findall(r'<div class="check" data-kinds="[^"]*"><input type="radio" name="type" value="([a-z_]+)"', html)
+    return re.findall(
+        r'<div class="check" data-kinds="[^"]*"><input type="radio" name="type" value="([a-z_]+)"',
+        html,
+    )
 
 
 @pytest.mark.django_db
-def test_the_slot_page_asks_the_way_first_and_shows_only_fitting_types(client, now, practice_a, eva):
+def test_the_slot_page_asks_the_way_first_and_shows_only_fitting_types(
+    client, now, practice_a, eva
+):
     html = client.get(f"/afspraken/boeken/{practice_a.public_id}/?kind=phone").content.decode()
     assert visible_types(html) == ["phone_consult"]
     assert 'value="phone" id="kind-phone" checked' in html
