@@ -200,7 +200,7 @@ class AgendaForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     view = forms.ChoiceField(
-        label=_("Show"), choices=[("day", _("Day")), ("week", _("Week"))], required=False
+        label=_("Day or week"), choices=[("day", _("Day")), ("week", _("Week"))], required=False
     )
     therapist = forms.ModelChoiceField(
         label=_("Therapist"),

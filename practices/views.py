@@ -14,6 +14,7 @@ from practices import finder, places
 from practices.forms import FinderForm
 from practices.models import Practice, Therapist
 
+
 def _search(request: HttpRequest) -> tuple[FinderForm, finder.Result | None]:
     form = FinderForm(request.GET if request.GET else None)
     if not form.is_bound or not form.is_valid() or form.search is None:
