@@ -167,6 +167,8 @@ def test_the_practice_side_is_accessible(page, live_server, utrecht_practice):
         f"/afspraken/agenda/{utrecht_practice.public_id}/blokkeren/",
         appointment.get_absolute_url(),
         f"/praktijken/{utrecht_practice.public_id}/bewerken/",
+        f"/praktijken/{utrecht_practice.public_id}/openingstijden/",
+        f"/afspraken/praktijk/{utrecht_practice.public_id}/werktijden/{slot.therapist.public_id}/",
         "/afspraken/",
     ):
         page.goto(live_server.url + path)

@@ -107,3 +107,33 @@ def test_anna_cannot_book_over_her_own_appointment_at_another_practice(
     mine = Appointment.objects.filter(patient=patient_anna)
     assert mine.count() == 1 and mine.get().practice == kern
     assert mine.get().status == Status.CONFIRMED
+
+
+def test_staff_screens_on_a_phone_agenda_first_and_hours_in_one_grid(
+    page, live_server, two_practices, patient_anna, manager_mila
+):
+    rustpunt, eva, *_ = two_practices
+    rustpunt.managers.add(manager_mila)
+    follow_up = rustpunt.appointment_types.get(slug="follow_up")
+    actions.book_slot(
+        practice=rustpunt, therapist=eva, appointment_type=follow_up, kind="in_person",
+        start=in_two_days_at_ten(), now=timezone.now(), patient=patient_anna,
+    )  # fmt: skip
+    log_in_with_cookie(page, live_server, manager_mila)
+    page.goto(live_server.url + f"/afspraken/agenda/{rustpunt.public_id}/")
+    today = page.get_by_role("heading", name=re.compile("^Vandaag, "))
+    assert today.bounding_box()["y"] < 844  # the first screen shows the days, not filters
+    assert page.get_by_text("Anna").first.is_visible()
+    assert not page.get_by_label("Dag of week").is_visible()  # folded away
+    assert_accessible(page)
+    page.get_by_text("Andere dag, weergave of therapeut").click()
+    assert page.get_by_label("Dag of week").is_visible()
+    assert_accessible(page)
+
+    page.goto(live_server.url + f"/praktijken/{rustpunt.public_id}/openingstijden/")
+    assert page.locator("table.week-grid").first.locator("tbody tr").count() == 7
+    page.get_by_label("Maandag: tot", exact=True).fill("07:00")  # before it opens
+    page.get_by_role("button", name="Openingstijden opslaan").click()
+    page.get_by_text("Maandag: Het einde moet na het begin liggen.").wait_for()
+    assert page.get_by_label("Maandag: tot", exact=True).input_value() == "07:00"
+    assert_accessible(page)
