@@ -16,7 +16,7 @@ from typing import Any
 
 from django import forms
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from practices.models import OpeningHours
 
@@ -44,6 +44,11 @@ class GridRow:
     closes2: forms.BoundField
 
     @property
+    def short(self) -> str:
+        """ "ma", "di": the row's heading on a narrow phone (the fields keep the full name)."""
+        return self.label[:2].lower()
+
+    @property
     def errors(self) -> list[str]:
         return [str(e) for field in (self.opens, self.closes2) for e in field.errors]
 
@@ -62,17 +67,14 @@ class WeeklyHoursForm(forms.Form):
         for weekday, start, end in sorted(blocks):
             by_day[weekday].append((start, end))
         for day, name in OpeningHours.Weekday.choices:
+            named = {"day": capfirst(str(name))}
             self.fields[f"closed_{day}"] = forms.BooleanField(
-                label=_("%(day)s: closed") % {"day": name}, required=False
+                label=_("%(day)s: closed") % named, required=False
             )
-            self.fields[f"opens_{day}"] = _time_field(_("%(day)s: from") % {"day": name})
-            self.fields[f"closes_{day}"] = _time_field(_("%(day)s: until") % {"day": name})
-            self.fields[f"opens2_{day}"] = _time_field(
-                _("%(day)s: from (second block)") % {"day": name}
-            )
-            self.fields[f"closes2_{day}"] = _time_field(
-                _("%(day)s: until (second block)") % {"day": name}
-            )
+            self.fields[f"opens_{day}"] = _time_field(_("%(day)s: from") % named)
+            self.fields[f"closes_{day}"] = _time_field(_("%(day)s: until") % named)
+            self.fields[f"opens2_{day}"] = _time_field(_("%(day)s: from (second block)") % named)
+            self.fields[f"closes2_{day}"] = _time_field(_("%(day)s: until (second block)") % named)
             shown = by_day.get(day, [])[:BLOCKS_PER_DAY]
             self.initial[f"closed_{day}"] = not shown
             for number, (start, end) in enumerate(shown):

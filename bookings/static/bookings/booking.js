@@ -23,22 +23,28 @@ function filterTypes(form, kind) {
   }
 }
 
+let pending = null; // the request for the latest choice; an older answer is dropped
+
 async function showTimes(form) {
-  const current = document.querySelector("[data-free-times]");
   const status = form.querySelector("[data-times-status]");
-  if (!current) return;
   const url = new URL(form.dataset.timesUrl, window.location.href);
   for (const [name, value] of new FormData(form)) url.searchParams.set(name, value);
-  let response;
+  if (pending) pending.abort();
+  const mine = new AbortController();
+  pending = mine;
+  let page;
   try {
-    response = await fetch(url, { headers: { Accept: "text/html" } });
+    const response = await fetch(url, { headers: { Accept: "text/html" }, signal: mine.signal });
+    if (!response.ok) return;
+    page = new DOMParser().parseFromString(await response.text(), "text/html");
   } catch {
-    return; // offline: the "Show free times" button still works once back
+    return; // replaced by a newer choice, or offline: the "Show free times" button still works
   }
-  if (!response.ok) return;
-  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  if (pending !== mine) return;
+  pending = null;
+  const current = document.querySelector("[data-free-times]");
   const fresh = page.querySelector("[data-free-times]");
-  if (!fresh) return;
+  if (!current || !fresh) return;
   // Keep the heading level of this page (the practice page nests the times one deeper).
   const level = current.querySelector("#times-title")?.tagName;
   const imported = document.importNode(fresh, true);
