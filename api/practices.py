@@ -195,7 +195,7 @@ def list_slots(request: HttpRequest, practice_id: UUID, search: Query[SlotSearch
             practice=practice, appointment_type=search.type, kind=search.kind
         )
     except requests.RequestRefused as refused:
-        errors = {refused.field: refused.message}
+        errors: dict[str, str] = {refused.field: refused.message}
         return Status(422, field_errors(errors, where=QUERY, type=refused.code))
     appointment_type, kind = asked.appointment_type, asked.kind
     offered = availability.free_slots(

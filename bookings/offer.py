@@ -96,15 +96,21 @@ def week_of_times(
     now: datetime,
 ) -> WeekOfTimes:
     window = requests.week_window(week, zone=practice.zone, now=now)
-    search = {"practice": practice, "appointment_type": appointment_type, "kind": kind, "now": now}
-    offered = availability.free_slots(window_start=window.start, window_end=window.end, **search)
+
+    def free(start: datetime, end: datetime) -> list[availability.OfferedSlot]:
+        return availability.free_slots(
+            practice=practice,
+            appointment_type=appointment_type,
+            kind=kind,
+            window_start=start,
+            window_end=end,
+            now=now,
+        )
+
+    offered = free(window.start, window.end)
     later = None
     if not offered:  # point to the first free day instead of an empty week
-        ahead = availability.free_slots(
-            window_start=window.end,
-            window_end=now + timedelta(weeks=practice.horizon_weeks),
-            **search,
-        )
+        ahead = free(window.end, now + timedelta(weeks=practice.horizon_weeks))
         later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
     return WeekOfTimes(
         days=availability.by_day(offered, practice),
