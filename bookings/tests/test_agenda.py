@@ -205,4 +205,4 @@ def test_on_a_sunday_the_agenda_shows_the_seven_days_from_today(
     assert "Vandaag, zondag 8 maart 2026" in html and "zaterdag 14 maart 2026" in html
     assert "maandag 2 maart 2026" not in html  # not the week that ends
     # The appointments come before the folded filters (the first screen on a phone).
-    assert html.index("Vandaag, zondag") < html.index("<details class=\"agenda-filters\"")
+    assert html.index("Vandaag, zondag") < html.index('<details class="agenda-filters"')
