@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 
-from bookings import availability, menu, slots
-from bookings.models import AppointmentType, Kind, WorkingHours
+from bookings import availability, requests, slots
+from bookings.models import AppointmentType, WorkingHours
 from practices.models import Closure, Practice, Therapist
 
 SEARCH_WEEKS = 8
@@ -68,16 +68,11 @@ def _what_each_shows_first(
         types[row.practice_id].append(row)  # in the model's order: position, slug
     chosen: dict[int, tuple[AppointmentType, str]] = {}
     for practice in practices:
-        offered = types.get(practice.pk, [])
-        first = menu.choose(
-            offered_kinds=[k.value for k in Kind if practice.offers(k.value)],
-            types=[menu.TypeOption(t.slug, tuple(t.kinds)) for t in offered],
-            asked_kind=None,
-            asked_type=None,
+        first = requests.resolve_slot_choice(
+            practice=practice, types=types.get(practice.pk, []), kind=None, appointment_type=None
         )
-        if first.kind is not None:
-            by_slug = {t.slug: t for t in offered}
-            chosen[practice.pk] = (by_slug[first.type or ""], first.kind)
+        if first.kind is not None and first.appointment_type is not None:
+            chosen[practice.pk] = (first.appointment_type, first.kind)
     return chosen
 
 

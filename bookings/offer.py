@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from bookings import availability, menu, requests
+from bookings import availability, requests
 from bookings.models import AppointmentType, Kind
 from practices.models import Practice, Service
 
@@ -56,20 +56,16 @@ def booking_menu(
     type_slug: str | None = None,
 ) -> BookingMenu:
     """The kind and type choice for `practice` (`types`: its active types, in order)."""
-    chosen = menu.choose(
-        offered_kinds=[k.value for k in Kind if practice.offers(k.value)],
-        types=[menu.TypeOption(t.slug, tuple(t.kinds)) for t in types],
-        asked_kind=kind,
-        asked_type=type_slug,
+    chosen = requests.resolve_slot_choice(
+        practice=practice, types=types, kind=kind, appointment_type=type_slug
     )
-    by_slug = {t.slug: t for t in types}
     return BookingMenu(
         kinds=[KindOption(k, str(Kind(k).label)) for k in chosen.kinds],
         kind=chosen.kind,
         types=[
-            TypeChoice(t, t.slug in chosen.types) for t in types if set(t.kinds) & set(chosen.kinds)
+            TypeChoice(t, t in chosen.fitting) for t in types if set(t.kinds) & set(chosen.kinds)
         ],
-        appointment_type=by_slug.get(chosen.type or ""),
+        appointment_type=chosen.appointment_type,
         type_changed=chosen.type_changed,
         home_visits=practice.offers(Service.AT_HOME),
     )

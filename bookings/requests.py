@@ -19,13 +19,16 @@ The defaults (docs/api.md and the OpenAPI schema say the same):
   type; when several have it, the one where this very time is offered.
 - No type (slot list API only): the practice's first active type.
 
+The booking page itself asks the way first and never refuses (`resolve_slot_choice`):
+the way wins, and a type that cannot take place that way gives way to one that can.
+
 This is also the one place that checks an instant is aware (`aware_utc`),
 and the week of slots or agenda to show (`week_window`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -34,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext
 
+from bookings import menu
 from bookings.availability import is_offered
 from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
 from bookings.models import Appointment, AppointmentType, Kind
@@ -264,6 +268,48 @@ def _kind(
             code="kind_not_for_type",
         )
     return kind
+
+
+# -- the booking page's choice, the way first ---------------------------------------
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    """What the booking page shows: the ways with something to book, the way chosen, the
+    types that can take place that way and the type chosen (None: nothing bookable)."""
+
+    kinds: tuple[str, ...]
+    kind: str | None
+    fitting: tuple[AppointmentType, ...]
+    appointment_type: AppointmentType | None
+    type_changed: bool
+
+
+def resolve_slot_choice(
+    *,
+    practice: Practice,
+    types: Sequence[AppointmentType],
+    kind: str | None,
+    appointment_type: str | None,
+) -> SlotChoice:
+    """The page's pair from what the address asks (`types`: the practice's active ones, in
+    order). Unlike a booking, nothing is refused: the way wins and a type that does not
+    fit it gives way to the first that does (bookings/menu.py), so no impossible pair is
+    ever offered. The finder's first free time uses the same choice with nothing asked."""
+    chosen = menu.choose(
+        offered_kinds=[way.value for way in Kind if practice.offers(way.value)],
+        types=[menu.TypeOption(t.slug, tuple(t.kinds)) for t in types],
+        asked_kind=kind,
+        asked_type=appointment_type,
+    )
+    by_slug = {t.slug: t for t in types}
+    return SlotChoice(
+        kinds=chosen.kinds,
+        kind=chosen.kind,
+        fitting=tuple(by_slug[slug] for slug in chosen.types),
+        appointment_type=by_slug.get(chosen.type or ""),
+        type_changed=chosen.type_changed,
+    )
 
 
 # -- the week to show --------------------------------------------------------------

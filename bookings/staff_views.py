@@ -182,7 +182,12 @@ def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpRe
         return render(request, "bookings/types.html", context)
     if not formset.is_valid():
         return render(request, "bookings/types.html", context, status=422)
-    changes = [(form.instance, form.cleaned_data) for form in formset.forms if form.has_changed()]
+    # Only the practice's own rows: a tampered form count cannot turn them into new types.
+    changes = [
+        (form.instance, form.cleaned_data)
+        for form in formset.initial_forms
+        if form.instance.pk is not None and form.has_changed()
+    ]
     staff_actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
     messages.success(request, _("The appointment types are saved."))
     return redirect("bookings:types", practice_id=practice.public_id)
