@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from bookings import access, actions, requests, staff_actions
 from bookings.errors import BookingError
 from bookings.forms import AgendaForm, AppointmentTypeFormSet, BlockTimeForm
-from bookings.models import Appointment, BlockedTime, Status, WorkingHours
+from bookings.models import Appointment, AppointmentType, BlockedTime, Status, WorkingHours
 from pijnreset.http import AuthenticatedRequest
 from practices.access import practice_managed_by, practice_staffed_by, therapist_at
 from practices.models import Practice
@@ -183,11 +183,11 @@ def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpRe
     if not formset.is_valid():
         return render(request, "bookings/types.html", context, status=422)
     # Only the practice's own rows: a tampered form count cannot turn them into new types.
-    changes = [
-        (form.instance, form.cleaned_data)
-        for form in formset.initial_forms
-        if form.instance.pk is not None and form.has_changed()
-    ]
+    changes = []
+    for form in formset.forms:
+        row: object = form.instance
+        if isinstance(row, AppointmentType) and row.pk is not None and form.has_changed():
+            changes.append((row, form.cleaned_data))
     staff_actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
     messages.success(request, _("The appointment types are saved."))
     return redirect("bookings:types", practice_id=practice.public_id)
