@@ -153,7 +153,7 @@ def create_appointment(request: HttpRequest, response: HttpResponse, payload: Ap
 def _refusal(error: BookingError) -> Status[Errors]:
     """409/410 with the reason; 422 names the field the reason is about."""
     if isinstance(error, requests.RequestRefused):
-        return Status(422, field_errors({error.field: error.message}, where={}))
+        return Status(422, field_errors({error.field: error.message}, where={}, type=error.code))
     if error.status == 422:
         field = "kind" if isinstance(error, KindNotOffered) else "start"
         return Status(422, field_errors({field: error.message}, where={}))

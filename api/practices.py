@@ -18,6 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 from api.errors import ERRORS, field_errors, problem
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import availability, requests
+from bookings.first_free import first_free_slots
 from bookings.models import Kind
 from practices import finder
 from practices.models import Language, Practice, Service, Specialisation
@@ -40,6 +41,11 @@ class PracticeOut(Schema):
         description="Patients can come without a referral (directe toegankelijkheid)"
     )
     insurers: list[str] = Field(description="Insurers the practice has a contract with (codes)")
+    first_free_slot: dt.datetime | None = Field(
+        description="The first free start (ISO 8601, UTC) of what the practice's page shows "
+        "first (its first way and appointment type), at most 8 weeks ahead; null when "
+        "nothing is free that soon or nothing can be booked online"
+    )
 
 
 class PracticeSearch(Schema):
@@ -63,7 +69,7 @@ class PracticeSearch(Schema):
     limit: int = Field(finder.DEFAULT_LIMIT, ge=1, le=100)
 
 
-def _practice_out(found: finder.Found) -> PracticeOut:
+def _practice_out(found: finder.Found, first_free: dt.datetime | None) -> PracticeOut:
     practice = found.practice
     return PracticeOut(
         id=practice.public_id,
@@ -74,6 +80,7 @@ def _practice_out(found: finder.Found) -> PracticeOut:
         url=practice.get_absolute_url(),
         direct_access=practice.direct_access,
         insurers=list(practice.insurers),
+        first_free_slot=first_free,
     )
 
 
@@ -103,7 +110,42 @@ def search_practices(request: HttpRequest, search: Query[PracticeSearch]):  # ty
         message = "Give q, or lat and lon, or remote=true."
         return Status(422, field_errors({"q": message}, where={"q": ("query",)}))
     result = wanted.run()
-    return Status(200, [_practice_out(found) for found in result.found])
+    first = first_free_slots([found.practice for found in result.found], now=timezone.now())
+    return Status(200, [_practice_out(found, first[found.practice.pk]) for found in result.found])
+
+
+class AppointmentTypeOut(Schema):
+    code: str = Field(description="Give it as `type` to the slot list and to POST /appointments")
+    name: str
+    duration_minutes: int
+    kinds: list[Kind] = Field(
+        description="The ways this type can take place at this practice, in its own order "
+        "(the first is the default); any other kind is refused with 422 kind_not_for_type"
+    )
+
+
+class TypeSearch(Schema):
+    kind: Kind | None = Field(None, description="Only the types that can take place this way")
+
+
+@router.get(
+    "/practices/{practice_id}/types",
+    response={200: list[AppointmentTypeOut], **ERRORS},
+)
+def list_types(request: HttpRequest, practice_id: UUID, search: Query[TypeSearch]):  # type: ignore[no-untyped-def]
+    """What can be booked at the practice and in which ways: ask the way first (`kind`), as
+    the booking page does, and only types that can take place that way come back."""
+    practice = get_object_or_404(Practice.objects.listed(), public_id=practice_id)
+    answer = []
+    for row in practice.appointment_types.filter(is_active=True):
+        kinds = [Kind(way) for way in row.kinds if practice.offers(way)]
+        if kinds and (search.kind is None or search.kind in kinds):
+            answer.append(
+                AppointmentTypeOut(
+                    code=row.slug, name=row.name, duration_minutes=row.duration_minutes, kinds=kinds
+                )
+            )
+    return Status(200, answer)
 
 
 class SlotOut(Schema):
@@ -159,7 +201,8 @@ def list_slots(request: HttpRequest, practice_id: UUID, search: Query[SlotSearch
             practice=practice, appointment_type=search.type, kind=search.kind
         )
     except requests.RequestRefused as refused:
-        return Status(422, field_errors({refused.field: refused.message}, where=QUERY))
+        errors: dict[str, str] = {refused.field: refused.message}
+        return Status(422, field_errors(errors, where=QUERY, type=refused.code))
     appointment_type, kind = asked.appointment_type, asked.kind
     offered = availability.free_slots(
         practice=practice,

@@ -64,3 +64,8 @@ def block_for(user: User, practice: Practice, block_id: UUID | str) -> BlockedTi
         BlockedTime.objects.filter(therapist__in=blockable_therapists(user, practice)),
         public_id=block_id,
     )
+
+
+def own_therapist_at(user: User, practice: Practice) -> Therapist | None:
+    """The user's own therapist row when they work at `practice` (their agenda opens on it)."""
+    return Therapist.objects.filter(user=user, practices=practice).first()

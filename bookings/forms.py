@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings import requests
-from bookings.models import Appointment, AppointmentType, Kind, WorkingHours
+from bookings.models import Appointment, AppointmentType
 from pijnreset.form_bounds import (
     booking_date_error,
     local_time_error,
@@ -19,10 +19,6 @@ from pijnreset.form_bounds import (
 )
 from pijnreset.formproof import form_proof_problem, issue_form_proof
 from practices.models import Practice, Therapist
-
-
-def kind_choices_for(practice: Practice) -> list[tuple[str, str]]:
-    return [(kind.value, str(kind.label)) for kind in Kind if practice.offers(kind.value)]
 
 
 def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
@@ -40,42 +36,25 @@ def _model_choice_field(form: forms.Form, name: str) -> forms.ModelChoiceField: 
 
 
 class SlotQueryForm(forms.Form):
-    """Which appointment, which way, which week: the slot list's filter (GET)."""
+    """Which way, which appointment, which week: the slot list's filter (GET).
 
-    type = forms.ChoiceField(label=_("What kind of appointment?"))
-    # No kind: the default of bookings/requests.py (the first way the type lists).
-    kind = forms.ChoiceField(label=_("How?"), required=False)
+    Nothing here is an error: what is missing, too long or does not fit is chosen
+    by bookings/menu.py (the kind first, then a type that can take place that way).
+    """
+
+    kind = forms.CharField(max_length=20, required=False)
+    type = forms.CharField(max_length=40, required=False)
     # A navigation parameter: a week that is no date shows this week (never an error).
-    week = forms.CharField(required=False, widget=forms.HiddenInput)
+    week = forms.CharField(max_length=20, required=False)
 
-    def __init__(
-        self, *args: Any, practice: Practice, types: list[AppointmentType], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.practice = practice
-        _choice_field(self, "type").choices = [(t.slug, t.name) for t in types]
-        _choice_field(self, "kind").choices = kind_choices_for(practice)
-
-    def clean_week(self) -> date | None:
+    def asked(self) -> dict[str, Any]:
+        """kind, type (None when not given) and week (None when not a date)."""
+        data = self.cleaned_data if self.is_valid() else {}
         try:
-            return date.fromisoformat(self.cleaned_data["week"])
+            week: date | None = date.fromisoformat(data.get("week") or "")
         except ValueError:
-            return None
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        if self.errors:
-            return data
-        try:
-            asked = requests.resolve_slot_request(
-                practice=self.practice, appointment_type=data["type"], kind=data["kind"] or None
-            )
-        except requests.RequestRefused as refused:
-            self.add_error(refused.field, refused.message)
-            return data
-        data["appointment_type"], data["kind"] = asked.appointment_type, asked.kind
-        return data
+            week = None
+        return {"kind": data.get("kind") or None, "type": data.get("type") or None, "week": week}
 
 
 class SlotForm(forms.Form):
@@ -221,7 +200,7 @@ class AgendaForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     view = forms.ChoiceField(
-        label=_("Show"), choices=[("day", _("Day")), ("week", _("Week"))], required=False
+        label=_("Day or week"), choices=[("day", _("Day")), ("week", _("Week"))], required=False
     )
     therapist = forms.ModelChoiceField(
         label=_("Therapist"),
@@ -300,18 +279,6 @@ class BlockTimeForm(forms.Form):
                 self.add_error("until_time", _("The end must be after the start."))
         return data
 
-
-WorkingHoursFormSet = inlineformset_factory(
-    Therapist,
-    WorkingHours,
-    fields=["weekday", "start", "end"],
-    extra=2,
-    can_delete=True,
-    widgets={
-        "start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        "end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    },
-)
 
 AppointmentTypeFormSet = inlineformset_factory(
     Practice,

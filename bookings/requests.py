@@ -19,13 +19,16 @@ The defaults (docs/api.md and the OpenAPI schema say the same):
   type; when several have it, the one where this very time is offered.
 - No type (slot list API only): the practice's first active type.
 
+The booking page itself asks the way first and never refuses (`resolve_slot_choice`):
+the way wins, and a type that cannot take place that way gives way to one that can.
+
 This is also the one place that checks an instant is aware (`aware_utc`),
 and the week of slots or agenda to show (`week_window`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -34,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext
 
+from bookings import menu
 from bookings.availability import is_offered
 from bookings.errors import BookingError, KindNotOffered, SlotNotOffered
 from bookings.models import Appointment, AppointmentType, Kind
@@ -48,8 +52,9 @@ class RequestRefused(BookingError):
 
     status = 422
 
-    def __init__(self, field: Field, message: str | None = None) -> None:
+    def __init__(self, field: Field, message: str | None = None, *, code: str = "invalid") -> None:
         self.field = field
+        self.code = code  # the API's error `type` (docs/api.md)
         super().__init__(message)
 
 
@@ -253,11 +258,58 @@ def _kind(
     if kind not in Kind.values or not fits(kind):
         raise RequestRefused("kind", str(KindNotOffered.default_message))
     if not appointment_type.allows(kind):
+        ways = ", ".join(
+            str(Kind(way).label).lower() for way in appointment_type.kinds if fits(way)
+        )
         raise RequestRefused(
             "kind",
-            gettext("This appointment cannot take place this way. Please choose another way."),
+            gettext("%(type)s cannot take place this way. It can: %(ways)s.")
+            % {"type": appointment_type.name, "ways": ways},
+            code="kind_not_for_type",
         )
     return kind
+
+
+# -- the booking page's choice, the way first ---------------------------------------
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    """What the booking page shows: the ways with something to book, the way chosen, the
+    types that can take place that way and the type chosen (None: nothing bookable)."""
+
+    kinds: tuple[str, ...]
+    kind: str | None
+    fitting: tuple[AppointmentType, ...]
+    appointment_type: AppointmentType | None
+    type_changed: bool
+
+
+def resolve_slot_choice(
+    *,
+    practice: Practice,
+    types: Sequence[AppointmentType],
+    kind: str | None,
+    appointment_type: str | None,
+) -> SlotChoice:
+    """The page's pair from what the address asks (`types`: the practice's active ones, in
+    order). Unlike a booking, nothing is refused: the way wins and a type that does not
+    fit it gives way to the first that does (bookings/menu.py), so no impossible pair is
+    ever offered. The finder's first free time uses the same choice with nothing asked."""
+    chosen = menu.choose(
+        offered_kinds=[way.value for way in Kind if practice.offers(way.value)],
+        types=[menu.TypeOption(t.slug, tuple(t.kinds)) for t in types],
+        asked_kind=kind,
+        asked_type=appointment_type,
+    )
+    by_slug = {t.slug: t for t in types}
+    return SlotChoice(
+        kinds=chosen.kinds,
+        kind=chosen.kind,
+        fitting=tuple(by_slug[slug] for slug in chosen.types),
+        appointment_type=by_slug.get(chosen.type or ""),
+        type_changed=chosen.type_changed,
+    )
 
 
 # -- the week to show --------------------------------------------------------------
@@ -307,19 +359,18 @@ def week_window(
     *,
     zone: ZoneInfo,
     now: datetime,
-    from_monday: bool = False,
+    past_allowed: bool = False,
     length: int = 7,
 ) -> WeekWindow:
     """The window to show from the day asked for (navigation never fails).
 
     Free times (the slot list, rescheduling): `length` days from the day asked,
-    never before today, at most two years ahead. The agenda (`from_monday`):
-    the week (or day, length 1) around the day asked, past weeks included.
+    never before today, at most two years ahead. The agenda (`past_allowed`):
+    `length` days (7, or 1 for a day) from the day asked, today by default, past
+    days included, so it opens on today and a Sunday never shows the week that ends.
     """
     today = now.astimezone(zone).date()
-    if from_monday:
-        day = asked or today
-        first = day - timedelta(days=day.weekday()) if length == 7 else day
-        return WeekWindow(first, length, zone, today, past_allowed=True)
+    if past_allowed:
+        return WeekWindow(asked or today, length, zone, today, past_allowed=True)
     first = bounds.clamp_to_booking_window(max(asked or today, today), today=today)
     return WeekWindow(first, length, zone, today, past_allowed=False)

@@ -67,7 +67,7 @@ def save_appointment_types(
     """
     if not practice.is_managed_by(actor):
         raise NotYours()
-    if any(appointment_type.practice_id != practice.pk for appointment_type, _ in changes):
+    if any(t.pk is None or t.practice_id != practice.pk for t, _ in changes):
         raise NotYours()
     with transaction.atomic(durable=True):
         for appointment_type, values in changes:

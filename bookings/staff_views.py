@@ -13,16 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bookings import access, actions, requests, staff_actions
 from bookings.errors import BookingError
-from bookings.forms import (
-    AgendaForm,
-    AppointmentTypeFormSet,
-    BlockTimeForm,
-    WorkingHoursFormSet,
-)
-from bookings.models import Appointment, BlockedTime, Status, WorkingHours
+from bookings.forms import AgendaForm, AppointmentTypeFormSet, BlockTimeForm
+from bookings.models import Appointment, AppointmentType, BlockedTime, Status, WorkingHours
 from pijnreset.http import AuthenticatedRequest
 from practices.access import practice_managed_by, practice_staffed_by, therapist_at
 from practices.models import Practice
+from practices.weekgrid import WeeklyHoursForm
 
 
 @login_required
@@ -39,6 +35,8 @@ def agenda_home(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
+    """From today: the next 7 days (or one day), of the therapist who is looking unless
+    they choose someone else or everyone (an empty `therapist`)."""
     practice = practice_staffed_by(request.user, practice_id)
     now = timezone.now()
     today = now.astimezone(practice.zone).date()
@@ -51,11 +49,13 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
         data.get("date"),
         zone=practice.zone,
         now=now,
-        from_monday=True,
+        past_allowed=True,
         length=7 if view == "week" else 1,
     )
     days, start, end = window.days, window.start, window.end
-    therapist = data.get("therapist")
+    own = access.own_therapist_at(request.user, practice)
+    # No choice made yet (no `therapist` in the address): the own agenda first.
+    therapist = data.get("therapist") if "therapist" in request.GET else own
     appointments = Appointment.objects.in_agenda(
         practice=practice, start=start, end=end, therapist=therapist
     )
@@ -65,6 +65,10 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     by_day = {day: [] for day in days}  # type: dict[object, list[Appointment]]
     for appointment in appointments:
         by_day.setdefault(appointment.local_start().date(), []).append(appointment)
+    if therapist is not None and not form.is_bound:
+        form = AgendaForm(
+            practice=practice, initial={"date": today, "view": "week", "therapist": therapist}
+        )
     context = {
         "practice": practice,
         "form": form,
@@ -73,7 +77,9 @@ def agenda(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
         "blocks": blocks.select_related("therapist").order_by("start"),
         "previous": window.previous,
         "next": window.next,
+        "today": today,
         "therapist": therapist,
+        "own": own,
         "may_manage": practice.is_managed_by(request.user),
     }
     return render(request, "bookings/agenda.html", context)
@@ -145,20 +151,18 @@ def working_hours(
 ) -> HttpResponse:
     practice = practice_managed_by(request.user, practice_id)
     therapist = therapist_at(practice, therapist_id)
-    formset = WorkingHoursFormSet(
-        request.POST or None,
-        instance=therapist,
-        queryset=WorkingHours.objects.filter(practice=practice),
+    current = WorkingHours.objects.filter(therapist=therapist, practice=practice)
+    grid = WeeklyHoursForm(
+        request.POST or None, blocks=current.values_list("weekday", "start", "end")
     )
-    context = {"practice": practice, "therapist": therapist, "formset": formset}
+    context = {"practice": practice, "therapist": therapist, "grid": grid}
     if request.method != "POST":
         return render(request, "bookings/working_hours.html", context)
-    if not formset.is_valid():
+    if not grid.is_valid():
         return render(request, "bookings/working_hours.html", context, status=422)
     blocks = [
-        staff_actions.WeeklyBlock(weekday=row["weekday"], start=row["start"], end=row["end"])
-        for row in formset.cleaned_data
-        if row and not row.get("DELETE")
+        staff_actions.WeeklyBlock(weekday=day, start=start, end=end)
+        for day, start, end in grid.cleaned_blocks
     ]
     staff_actions.save_working_hours(
         actor=request.user, therapist=therapist, practice=practice, blocks=blocks
@@ -178,7 +182,12 @@ def appointment_types(request: AuthenticatedRequest, practice_id: str) -> HttpRe
         return render(request, "bookings/types.html", context)
     if not formset.is_valid():
         return render(request, "bookings/types.html", context, status=422)
-    changes = [(form.instance, form.cleaned_data) for form in formset.forms if form.has_changed()]
+    # Only the practice's own rows: a tampered form count cannot turn them into new types.
+    changes = []
+    for form in formset.forms:
+        row: object = form.instance
+        if isinstance(row, AppointmentType) and row.pk is not None and form.has_changed():
+            changes.append((row, form.cleaned_data))
     staff_actions.save_appointment_types(actor=request.user, practice=practice, changes=changes)
     messages.success(request, _("The appointment types are saved."))
     return redirect("bookings:types", practice_id=practice.public_id)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from bookings import access, actions, availability, links, requests
+from bookings import access, actions, links, offer
 from bookings.errors import BookingError, SlotTaken
 from bookings.forms import GuestForm, PhoneForm, SlotForm, SlotQueryForm
 from bookings.models import (
@@ -44,40 +44,15 @@ def _listed_practice(practice_id: str) -> Practice:
 
 @require_GET
 def slots(request: HttpRequest, practice_id: str) -> HttpResponse:
+    """Free times: the way first, then the appointment types that can take place that way."""
     practice = _listed_practice(practice_id)
-    types = list(practice.appointment_types.filter(is_active=True))
-    form = SlotQueryForm(request.GET or None, practice=practice, types=types)
-    context: dict[str, object] = {"practice": practice, "form": form}
-    if form.is_bound and form.is_valid():
-        now = timezone.now()
-        week = requests.week_window(form.cleaned_data["week"], zone=practice.zone, now=now)
-        search = {
-            "practice": practice,
-            "appointment_type": form.cleaned_data["appointment_type"],
-            "kind": form.cleaned_data["kind"],
-            "now": now,
-        }
-        offered = availability.free_slots(window_start=week.start, window_end=week.end, **search)
-        later = None
-        if not offered:  # point to the first free day instead of an empty week
-            ahead = availability.free_slots(
-                window_start=week.end,
-                window_end=now + timedelta(weeks=practice.horizon_weeks),
-                **search,
-            )
-            later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
-        context |= {
-            "days": availability.by_day(offered, practice),
-            "first": week.first,
-            "last": week.last,
-            "previous_week": week.previous,
-            "next_week": week.next,
-            "later": later,
-            "chosen_type": form.cleaned_data["appointment_type"],
-            "chosen_kind": form.cleaned_data["kind"],
-        }
-    status = 422 if form.is_bound and form.errors else 200
-    return render(request, "bookings/slots.html", context, status=status)
+    asked = SlotQueryForm(request.GET).asked()
+    # "Choose this way" (without JavaScript) asks for the kind alone: its first type follows.
+    type_slug = None if request.GET.get("step") == "kind" else asked["type"]
+    context = offer.booking_context(
+        practice, kind=asked["kind"], type_slug=type_slug, week=asked["week"]
+    )
+    return render(request, "bookings/slots.html", context)
 
 
 def book(request: HttpRequest, practice_id: str) -> HttpResponse:

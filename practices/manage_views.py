@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,12 +16,12 @@ from practices import actions
 from practices.access import practice_managed_by, therapist_at
 from practices.forms import (
     ClosureForm,
-    OpeningHoursFormSet,
     OperatorPracticeForm,
     PracticeForm,
     TherapistForm,
 )
 from practices.models import Practice
+from practices.weekgrid import WeeklyHoursForm
 
 
 def _is_operator(request: AuthenticatedRequest) -> bool:
@@ -53,17 +53,14 @@ def edit_practice(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
 @login_required
 def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     practice = practice_managed_by(request.user, practice_id)
-    formset = OpeningHoursFormSet(request.POST or None, instance=practice)
+    grid = _opening_grid(practice, request.POST or None)
     closure_form = ClosureForm(prefix="closure")
-    context = {"formset": formset, "practice": practice, "closure_form": closure_form}
+    context = {"grid": grid, "practice": practice, "closure_form": closure_form}
     if request.method == "POST":
-        if formset.is_valid():
+        if grid.is_valid():
             blocks = [
-                actions.OpeningBlock(
-                    weekday=row["weekday"], opens=row["opens"], closes=row["closes"]
-                )
-                for row in formset.cleaned_data
-                if row and not row.get("DELETE")
+                actions.OpeningBlock(weekday=day, opens=opens, closes=closes)
+                for day, opens, closes in grid.cleaned_blocks
             ]
             actions.save_opening_hours(actor=request.user, practice=practice, blocks=blocks)
             messages.success(request, _("The opening hours are saved."))
@@ -72,14 +69,19 @@ def opening_hours(request: AuthenticatedRequest, practice_id: str) -> HttpRespon
     return render(request, "practices/manage/hours.html", context)
 
 
+def _opening_grid(practice: Practice, data: QueryDict | None = None) -> WeeklyHoursForm:
+    current = practice.opening_hours.values_list("weekday", "opens", "closes")
+    return WeeklyHoursForm(data, blocks=current)
+
+
 @login_required
 @require_POST
 def add_closure(request: AuthenticatedRequest, practice_id: str) -> HttpResponse:
     practice = practice_managed_by(request.user, practice_id)
     closure_form = ClosureForm(request.POST, prefix="closure")
     if not closure_form.is_valid():
-        formset = OpeningHoursFormSet(instance=practice)
-        context = {"formset": formset, "practice": practice, "closure_form": closure_form}
+        grid = _opening_grid(practice)
+        context = {"grid": grid, "practice": practice, "closure_form": closure_form}
         return render(request, "practices/manage/hours.html", context, status=422)
     closure = closure_form.save(commit=False)
     closure.practice = practice

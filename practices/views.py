@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bookings import offer
+from bookings.first_free import first_free_slots
 from practices import finder, places
 from practices.forms import FinderForm
-from practices.models import Practice, Service, Therapist
-
-BOOKABLE_KINDS = [(s.value, s.label) for s in (Service.IN_PERSON, Service.PHONE, Service.VIDEO)]
+from practices.models import Practice, Therapist
 
 
 def _search(request: HttpRequest) -> tuple[FinderForm, finder.Result | None]:
@@ -28,7 +28,12 @@ def _search(request: HttpRequest) -> tuple[FinderForm, finder.Result | None]:
 def finder_page(request: HttpRequest) -> HttpResponse:
     form, result = _search(request)
     status = 422 if form.is_bound and form.errors else 200
-    return render(request, "practices/finder.html", {"form": form, "result": result}, status=status)
+    context: dict[str, object] = {"form": form, "result": result, "cards": []}
+    if result is not None:
+        found = result.found
+        first = first_free_slots([f.practice for f in found], now=timezone.now())
+        context["cards"] = [(f, first[f.practice.pk]) for f in found]
+    return render(request, "practices/finder.html", context, status=status)
 
 
 @require_GET
@@ -75,17 +80,14 @@ def practice_page(request: HttpRequest, practice_id: str) -> HttpResponse:
             "opening_hours",
             "closures",
             Prefetch("therapists", queryset=Therapist.objects.listed().order_by("name")),
-            "appointment_types",
         ),
         public_id=practice_id,
     )
-    today = timezone.now().astimezone(practice.zone).date()
-    context = {
-        "practice": practice,
-        "types": [t for t in practice.appointment_types.all() if t.is_active],
-        "kinds": [(code, label) for code, label in BOOKABLE_KINDS if practice.offers(code)],
-        "closures": [c for c in practice.closures.all() if c.last_day >= today][:5],
-    }
+    now = timezone.now()
+    today = now.astimezone(practice.zone).date()
+    # The first week of free times at once, for the first way and type (bookings/offer.py).
+    context = offer.booking_context(practice, now=now)
+    context["closures"] = [c for c in practice.closures.all() if c.last_day >= today][:5]
     return render(request, "practices/practice.html", context)
 
 

@@ -1,11 +1,14 @@
 """The practice's side: day and week agenda, blocked time, completed or no-show."""
 
+from datetime import time
+
 import pytest
 import time_machine
 
 from bookings import actions
 from bookings.models import Appointment, BlockedTime, Status
 from bookings.tests.conftest import at
+from practices.tests.factories import make_therapist
 
 pytestmark = pytest.mark.django_db
 
@@ -144,28 +147,62 @@ def test_manager_edits_working_hours_and_types(
     client.force_login(manager_mila)
     url = f"/afspraken/praktijk/{practice_a.public_id}/werktijden/{eva.public_id}/"
     page = client.get(url)
-    assert page.status_code == 200
-    formset = page.context["formset"]
-    data = {
-        "working_hours-TOTAL_FORMS": str(len(formset.forms)),
-        "working_hours-INITIAL_FORMS": str(formset.initial_form_count()),
-        "working_hours-MIN_NUM_FORMS": "0",
-        "working_hours-MAX_NUM_FORMS": "1000",
+    assert page.status_code == 200 and page.context["grid"].initial["opens_0"] == time(9)
+    data = {"closed_5": "on", "closed_6": "on"} | {
+        key: value
+        for day in range(5)
+        for key, value in ((f"opens_{day}", "10:00"), (f"closes_{day}", "15:00"))
     }
-    for index, form in enumerate(formset.forms):
-        if form.instance.pk:
-            data |= {
-                f"working_hours-{index}-id": str(form.instance.pk),
-                f"working_hours-{index}-weekday": str(form.instance.weekday),
-                f"working_hours-{index}-start": "10:00",
-                f"working_hours-{index}-end": "15:00",
-            }
     assert client.post(url, data).status_code == 302
-    assert set(eva.working_hours.values_list("start", "end")) == {
-        (__import__("datetime").time(10), __import__("datetime").time(15))
-    }
+    assert set(eva.working_hours.values_list("start", "end")) == {(time(10), time(15))}
+    assert eva.working_hours.count() == 5
+    refused = client.post(url, data | {"opens_2": "", "opens2_3": "14:00", "closes2_3": "16:00"})
+    assert refused.status_code == 422
+    html = refused.content.decode()
+    assert "Woensdag: Vul van en tot in, of vink gesloten aan." in html
+    assert "Donderdag: Het tweede blok begint na het einde van het eerste." in html
+    assert 'value="14:00"' in html  # what was typed stays
+    assert eva.working_hours.count() == 5
     client.force_login(therapist_joost)
     assert client.get(url).status_code == 404
     assert (
         client.get(f"/afspraken/praktijk/{practice_a.public_id}/afspraaktypen/").status_code == 404
     )
+
+
+def test_the_agenda_opens_on_today_for_the_therapist_looking(
+    client, now, practice_a, eva, follow_up, anna_on_tuesday, patient_bram
+):
+    colleague = make_therapist("Sara Jansen", practices=(practice_a,))
+    actions.book_slot(
+        practice=practice_a, therapist=colleague, appointment_type=follow_up, kind="in_person",
+        start=at(3, 11), now=now, patient=patient_bram,
+    )  # fmt: skip
+    client.force_login(eva.user)
+    url = f"/afspraken/agenda/{practice_a.public_id}/"
+    own = client.get(url).content.decode()
+    assert "Agenda van Eva de Vries" in own and "Anna" in own and "Bram" not in own
+    everyone = client.get(url, {"therapist": ""}).content.decode()
+    assert "Anna" in everyone and "Bram" in everyone
+    sara = client.get(url, {"therapist": str(colleague.public_id)}).content.decode()
+    assert "Bram" in sara and "Anna" not in sara
+
+
+def test_a_manager_who_is_no_therapist_sees_everyone(
+    client, now, practice_a, eva, anna_on_tuesday, manager_mila
+):
+    client.force_login(manager_mila)
+    html = client.get(f"/afspraken/agenda/{practice_a.public_id}/").content.decode()
+    assert "Agenda van Praktijk Rustpunt" in html and "Anna" in html
+
+
+def test_on_a_sunday_the_agenda_shows_the_seven_days_from_today(
+    client, practice_a, eva, patient_anna, follow_up
+):
+    with time_machine.travel(at(8, 12), tick=False):  # Sunday 8 March
+        client.force_login(eva.user)
+        html = client.get(f"/afspraken/agenda/{practice_a.public_id}/").content.decode()
+    assert "Vandaag, zondag 8 maart 2026" in html and "zaterdag 14 maart 2026" in html
+    assert "maandag 2 maart 2026" not in html  # not the week that ends
+    # The appointments come before the folded filters (the first screen on a phone).
+    assert html.index("Vandaag, zondag") < html.index('<details class="agenda-filters"')

@@ -145,3 +145,48 @@ def test_list_shows_my_own_appointments(client, now, eva, patient_anna):
     client.force_login(patient_anna)
     post(client, payload(eva))
     assert [row["start"] for row in client.get(URL).json()] == ["2026-03-03T09:00:00Z"]
+
+
+@pytest.mark.parametrize(
+    "type_, kind, name",
+    [
+        ("video_consult", "in_person", "Videoconsult"),
+        ("phone_consult", "video", "Telefonisch consult"),
+        ("intake", "phone", "Intake"),
+    ],
+)
+def test_a_kind_the_type_cannot_take_place_in_is_a_clear_422_and_saves_nothing(
+    client, now, eva, patient_anna, type_, kind, name
+):
+    client.force_login(patient_anna)
+    response = post(client, payload(eva, kind=kind, type_=type_, phone_to_call="0612345678"))
+    assert response.status_code == 422, response.content
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["type"]) == (["body", "kind"], "kind_not_for_type")
+    assert error["msg"].startswith(name)  # names the type, then the ways it can take place
+    assert not Appointment.objects.exists()
+
+
+def test_the_slot_list_refuses_the_same_pair_the_same_way(client, now, practice_a, eva):
+    response = client.get(
+        f"/api/v1/practices/{practice_a.public_id}/slots",
+        {"type": "video_consult", "kind": "in_person"},
+    )
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["type"]) == (["query", "kind"], "kind_not_for_type")
+    assert "Videoconsult" in error["msg"] and error["msg"].endswith("via video.")
+
+
+def test_the_types_of_a_practice_say_in_which_ways_they_can_take_place(client, practice_a):
+    url = f"/api/v1/practices/{practice_a.public_id}/types"
+    every = client.get(url).json()
+    assert [(t["code"], t["kinds"]) for t in every] == [
+        ("intake", ["in_person", "video"]),
+        ("follow_up", ["in_person", "video"]),
+        ("phone_consult", ["phone"]),
+        ("video_consult", ["video"]),
+    ]
+    phone = client.get(url, {"kind": "phone"}).json()
+    assert [t["code"] for t in phone] == ["phone_consult"]
+    assert client.get(url, {"kind": "fax"}).status_code == 422

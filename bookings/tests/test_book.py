@@ -40,11 +40,18 @@ def test_slot_list_hides_a_booked_time(client, now, practice_a, eva, follow_up, 
     assert "start=2026-03-02T09:30:00Z" in html
 
 
-def test_slot_list_with_a_kind_the_type_does_not_allow_answers_422(client, now, practice_a, eva):
+def test_slot_list_with_a_type_that_cannot_take_place_that_way_keeps_the_kind(
+    client, now, practice_a, eva
+):
+    """The kind is chosen first: a type that does not fit it (an old link, or a visitor
+    without JavaScript who changed only the kind) gives way to the first type that does."""
     response = client.get(
         f"/afspraken/boeken/{practice_a.public_id}/?type=phone_consult&kind=video"
     )
-    assert response.status_code == 422
+    html = response.content.decode().split("<main")[1]
+    assert response.status_code == 200
+    assert "type=intake&amp;kind=video" in html and "type=phone_consult&" not in html
+    assert "We tonen Intake" in html
 
 
 def test_patient_books_and_gets_confirmation_with_invite_and_therapist_notice(

@@ -99,7 +99,7 @@ def test_without_a_kind_every_entry_point_picks_the_same_default(
     assert form.cleaned_data["kind"] == default_kind
 
     slots = client.get(f"/afspraken/boeken/{practice_a.public_id}/", {"type": type_slug})
-    assert slots.status_code == 200 and slots.context["chosen_kind"] == default_kind
+    assert slots.status_code == 200 and slots.context["menu"].kind == default_kind
     api_slots = client.get(f"/api/v1/practices/{practice_a.public_id}/slots", {"type": type_slug})
     assert api_slots.status_code == 200 and api_slots.json()
 

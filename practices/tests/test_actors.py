@@ -14,31 +14,15 @@ pytestmark = pytest.mark.django_db
 def test_a_manager_replaces_the_opening_hours_through_the_page(client, practice_a, manager_mila):
     url = f"/praktijken/{practice_a.public_id}/openingstijden/"
     client.force_login(manager_mila)
-    formset = client.get(url).context["formset"]
-    prefix = formset.prefix
-    initial = [form.instance for form in formset.forms if form.instance.pk]
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(initial) + 1),
-        f"{prefix}-INITIAL_FORMS": str(len(initial)),
-    }
-    for index, hours in enumerate(initial):
-        data |= {
-            f"{prefix}-{index}-id": str(hours.pk),
-            f"{prefix}-{index}-weekday": str(hours.weekday),
-            f"{prefix}-{index}-opens": "09:00",
-            f"{prefix}-{index}-closes": "12:00",
-            f"{prefix}-{index}-DELETE": "on" if hours.weekday != 0 else "",
-        }
-    data |= {
-        f"{prefix}-{len(initial)}-weekday": "5",
-        f"{prefix}-{len(initial)}-opens": "10:00",
-        f"{prefix}-{len(initial)}-closes": "11:00",
-    }
+    assert client.get(url).context["grid"].initial["closed_5"] is True
+    data = {f"closed_{day}": "on" for day in (1, 2, 3, 4, 6)} | {
+        "opens_0": "09:00", "closes_0": "12:00", "opens_5": "10:00", "closes_5": "11:00",
+    }  # fmt: skip
     assert client.post(url, data).status_code == 302
-    expected = {(5, time(10), time(11))}
-    if any(hours.weekday == 0 for hours in initial):
-        expected.add((0, time(9), time(12)))
-    assert set(practice_a.opening_hours.values_list("weekday", "opens", "closes")) == expected
+    assert set(practice_a.opening_hours.values_list("weekday", "opens", "closes")) == {
+        (0, time(9), time(12)),
+        (5, time(10), time(11)),
+    }
 
 
 def test_the_actions_refuse_whoever_does_not_manage_the_practice(

@@ -142,8 +142,9 @@ def test_finder_query_count_does_not_grow_with_the_results(
     client, django_assert_max_num_queries, count
 ):
     _bulk(count)
-    # At most five boxes for 50 km (each at least doubling from 5 km), then the cards.
-    with django_assert_max_num_queries(6):
+    # At most five boxes for 50 km (each at least doubling from 5 km), then the cards,
+    # then 7 for every card's first free time at once (bookings/first_free.py).
+    with django_assert_max_num_queries(6 + 7):
         response = client.get("/praktijken/", {"q": "Utrecht", "radius_km": 50})
     assert len(names_in_order(response.content.decode())) == min(count, 20)
 
@@ -153,8 +154,10 @@ def test_practice_page_query_count_does_not_grow(client, django_assert_max_num_q
     practice = make_practice("Grote praktijk")
     for number in range(count):
         make_therapist(f"Therapeut {number}", practices=(practice,))
-    # 5, plus 2 for the reviews block (the aggregate and the newest reviews, issue 16).
-    with django_assert_max_num_queries(7):
+    # 5, plus 2 for the reviews block (the aggregate and the newest reviews, issue 16), plus
+    # 5 for the first week of free times shown at once (bookings/offer.py: types,
+    # therapists, their hours, busy time, closures), however many therapists.
+    with django_assert_max_num_queries(12):
         response = client.get(practice.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("/praktijken/therapeut/") == count

@@ -1,0 +1,153 @@
+"""The first free time of many practices at once: the finder's results (page and API).
+
+For each practice it is the first free time of what its page shows first (the first
+way and type, bookings/menu.py), so a click on the result shows that time at the top.
+It looks at most SEARCH_WEEKS ahead (and never past the practice's own horizon):
+None means nothing is free that soon, or nothing can be booked online.
+
+A fixed number of queries, whatever the number of practices or therapists: the
+types, the therapists with their practices, their working hours, their busy time
+(appointments and blocked time) and the closures. The slots themselves come from
+the pure `bookings.slots.generate_slots`, one week at a time until one is found.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from datetime import date, datetime, timedelta
+
+from bookings import availability, requests, slots
+from bookings.models import AppointmentType, WorkingHours
+from practices.models import Closure, Practice, Therapist
+
+SEARCH_WEEKS = 8
+STEP = timedelta(weeks=1)
+RULE_FIELDS = ("pk", "services", "time_zone", "minimum_notice_hours", "horizon_weeks")
+
+
+def first_free_slots(practices: Sequence[Practice], *, now: datetime) -> dict[int, datetime | None]:
+    """Each practice's first free start (aware, UTC), by practice pk."""
+    answer: dict[int, datetime | None] = {practice.pk: None for practice in practices}
+    if not practices:
+        return answer
+    # The finder reads only what its cards show: the booking rules in one more query.
+    practices = list(Practice.objects.filter(pk__in=answer).only(*RULE_FIELDS))
+    end = now + timedelta(weeks=SEARCH_WEEKS)
+    wanted = _what_each_shows_first(practices)
+    if not wanted:
+        return answer
+    staff = _therapists_by_practice(wanted.keys())
+    everyone = {t.pk: t for team in staff.values() for t in team}
+    hours = _working_hours(wanted.keys(), everyone)
+    busy = availability.busy_intervals(everyone.values(), window_start=now, window_end=end, now=now)
+    closed = _closed_dates(wanted.keys(), now, end)
+    for practice in practices:
+        if practice.pk not in wanted:
+            continue
+        appointment_type, kind = wanted[practice.pk]
+        team = [t for t in staff.get(practice.pk, []) if kind in t.kinds]
+        answer[practice.pk] = _first_slot(
+            practice,
+            appointment_type,
+            team,
+            hours=hours,
+            busy=busy,
+            closed=closed.get(practice.pk, set()),
+            now=now,
+            end=min(end, now + timedelta(weeks=practice.horizon_weeks)),
+        )
+    return answer
+
+
+def _what_each_shows_first(
+    practices: Sequence[Practice],
+) -> dict[int, tuple[AppointmentType, str]]:
+    types: dict[int, list[AppointmentType]] = defaultdict(list)
+    for row in AppointmentType.objects.filter(practice__in=practices, is_active=True):
+        types[row.practice_id].append(row)  # in the model's order: position, slug
+    chosen: dict[int, tuple[AppointmentType, str]] = {}
+    for practice in practices:
+        first = requests.resolve_slot_choice(
+            practice=practice, types=types.get(practice.pk, []), kind=None, appointment_type=None
+        )
+        if first.kind is not None and first.appointment_type is not None:
+            chosen[practice.pk] = (first.appointment_type, first.kind)
+    return chosen
+
+
+def _therapists_by_practice(practice_ids: Collection[int]) -> dict[int, list[Therapist]]:
+    links = Therapist.practices.through.objects.filter(
+        practice_id__in=list(practice_ids), therapist__is_active=True
+    ).select_related("therapist")
+    team: dict[int, list[Therapist]] = defaultdict(list)
+    for link in links:
+        team[link.practice_id].append(link.therapist)
+    return team
+
+
+def _working_hours(
+    practice_ids: Collection[int], therapists: dict[int, Therapist]
+) -> dict[tuple[int, int], list[slots.WorkingHours]]:
+    hours: dict[tuple[int, int], list[slots.WorkingHours]] = defaultdict(list)
+    rows = WorkingHours.objects.filter(
+        practice_id__in=list(practice_ids), therapist_id__in=list(therapists)
+    ).values_list("practice_id", "therapist_id", "weekday", "start", "end")
+    for practice_id, therapist_id, weekday, start, end in rows:
+        hours[(practice_id, therapist_id)].append(slots.WorkingHours(weekday, start, end))
+    return hours
+
+
+def _closed_dates(
+    practice_ids: Collection[int], start: datetime, end: datetime
+) -> dict[int, set[date]]:
+    first = (start - availability.MARGIN).date() - timedelta(days=1)
+    last = (end + availability.MARGIN).date() + timedelta(days=1)
+    closed: dict[int, set[date]] = defaultdict(set)
+    for closure in Closure.objects.filter(
+        practice_id__in=list(practice_ids), first_day__lte=last, last_day__gte=first
+    ):
+        day = max(closure.first_day, first)
+        while day <= min(closure.last_day, last):
+            closed[closure.practice_id].add(day)
+            day += timedelta(days=1)
+    return closed
+
+
+def _first_slot(
+    practice: Practice,
+    appointment_type: AppointmentType,
+    team: list[Therapist],
+    *,
+    hours: dict[tuple[int, int], list[slots.WorkingHours]],
+    busy: dict[int, list[slots.Interval]],
+    closed: set[date],
+    now: datetime,
+    end: datetime,
+) -> datetime | None:
+    spec = slots.AppointmentSpec(duration=appointment_type.duration, buffer=appointment_type.buffer)
+    window_start = now
+    while window_start < end:  # a week at a time: the first free week is usually this one
+        window_end = min(window_start + STEP, end)
+        starts = [
+            found[0].start
+            for therapist in team
+            if (
+                found := slots.generate_slots(
+                    working_hours=hours.get((practice.pk, therapist.pk), []),
+                    spec=spec,
+                    busy=busy.get(therapist.pk, []),
+                    window_start=window_start,
+                    window_end=window_end,
+                    now=now,
+                    tz=practice.zone,
+                    minimum_notice=timedelta(hours=practice.minimum_notice_hours),
+                    horizon=timedelta(weeks=practice.horizon_weeks),
+                    closed_dates=closed,
+                )
+            )
+        ]
+        if starts:
+            return min(starts)
+        window_start = window_end
+    return None
