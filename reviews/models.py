@@ -78,7 +78,11 @@ def counted_since(now: datetime) -> datetime:
 
 class Review(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    appointment = models.OneToOneField(Appointment, on_delete=models.PROTECT, related_name="review")
+    # RESTRICT, not PROTECT: an appointment keeps its review, unless both go together
+    # (the writer deletes their account: CASCADE through both author and patient).
+    appointment = models.OneToOneField(
+        Appointment, on_delete=models.RESTRICT, related_name="review"
+    )
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="reviews")
     therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="reviews")
     # The account that wrote it (a guest who came by link has none: they cannot edit later).
