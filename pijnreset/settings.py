@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "assessments",
     "practices",
     "bookings",
+    "shop",
     "api",
 ]
 
@@ -400,6 +401,8 @@ RATE_LIMITS = {
     "link_guess": env.str("RATE_LIMIT_LINK_GUESS", default="20/10m/ip,10/10m/prefix"),
     # The open scoring API.
     "scoring": env.str("RATE_LIMIT_SCORING", default="60/m/ip"),
+    # Orders in the shop (each takes stock for up to SHOP_PAYMENT_DAYS and sends an e-mail).
+    "shop_order": env.str("RATE_LIMIT_SHOP_ORDER", default="10/h/ip,5/h/email"),
 }
 # At most this many future appointments (booked or held) per patient, or per guest
 # e-mail address, at one practice.
@@ -408,3 +411,29 @@ BOOKINGS_MAX_FUTURE_PER_PRACTICE = env.int("BOOKINGS_MAX_FUTURE_PER_PRACTICE", d
 # minutes before it is sent, and each form can be sent once (a person, not a script).
 GUEST_FORM_MIN_SECONDS = env.int("GUEST_FORM_MIN_SECONDS", default=3)
 GUEST_FORM_MAX_MINUTES = env.int("GUEST_FORM_MAX_MINUTES", default=60)
+
+# --- Shop (shop/; docs/shop.md) -----------------------------------------------------
+# VAT per product class (percent), flat shipping per country (cents, VAT included),
+# how long a bank transfer may take, and the seller on every invoice.
+SHOP_VAT_PERCENT = {
+    "book": env.int("SHOP_VAT_BOOK", default=9),
+    "standard": env.int("SHOP_VAT_STANDARD", default=21),
+}
+SHOP_SHIPPING_CENTS = {
+    "NL": env.int("SHOP_SHIPPING_NL", default=495),
+    "BE": env.int("SHOP_SHIPPING_BE", default=895),
+}
+SHOP_PAYMENT_DAYS = env.int("SHOP_PAYMENT_DAYS", default=7)
+SHOP_MAX_QUANTITY = 10
+SHOP_INVOICE_PREFIX = env.str("SHOP_INVOICE_PREFIX", default="PR")
+SHOP_SELLER = {
+    "name": env.str("SHOP_SELLER_NAME", default="Stichting pijnreset"),
+    "address": env.str("SHOP_SELLER_ADDRESS", default="Voorbeeldstraat 1, 3511 AB Utrecht"),
+    "kvk": env.str("SHOP_SELLER_KVK", default="00000000"),
+    "vat_number": env.str("SHOP_SELLER_VAT_NUMBER", default="NL000000000B01"),
+    "iban": env.str("SHOP_SELLER_IBAN", default="NL00 BANK 0000 0000 00"),
+    "email": env.str("SHOP_SELLER_EMAIL", default="winkel@pijnreset.example.nl"),
+}
+# Mollie (iDEAL and cards): without a key only bank transfer is offered.
+MOLLIE_API_KEY = env.str("MOLLIE_API_KEY", default="")
+MOLLIE_API_URL = env.str("MOLLIE_API_URL", default="")  # empty: Mollie's own; tests: a fake

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("vragenlijsten/", include("assessments.urls")),
     path("praktijken/", include("practices.urls")),
     path("afspraken/", include("bookings.urls")),
+    path("winkel/", include("shop.urls")),
     prefix_default_language=False,
 )
 
