@@ -55,9 +55,16 @@ def set_quantity(request: HttpRequest, product_id: str) -> HttpResponse:
         return cart_page(request, form=form, status=422, bad_product=product.pk)
     quantity = form.cleaned_data["quantity"]
     if request.POST.get("add"):
+        if quantity < 1:
+            form.add_error("quantity", _("Choose at least 1."))
         quantity += cart.quantities(request.session).get(product.pk, 0)
-        if quantity > QuantityForm.base_fields["quantity"].max_value:  # type: ignore[attr-defined]
-            form.add_error("quantity", _("You can order at most 10 of one product at a time."))
+        if quantity > settings.SHOP_MAX_QUANTITY:
+            form.add_error(
+                "quantity",
+                _("You can order at most %(limit)s of one product at a time.")
+                % {"limit": settings.SHOP_MAX_QUANTITY},
+            )
+        if form.errors:
             return render(request, "shop/product.html", {"product": product, "form": form},
                           status=422)  # fmt: skip
     cart.set_quantity(request.session, product, quantity)
@@ -107,7 +114,7 @@ def _start_payment(request: HttpRequest, order: Order, provider: payments.Provid
     try:
         started = provider.start(
             order, redirect_url=request.build_absolute_uri(order_path),
-            webhook_url=request.build_absolute_uri(reverse("api-1.0.0:mollie_webhook")),
+            webhook_url=request.build_absolute_uri(reverse("api:mollie_webhook")),
         )  # fmt: skip
     except PaymentUnavailable as exc:
         Order.objects.filter(pk=order.pk).update(payment_method=PaymentMethod.BANK_TRANSFER)
