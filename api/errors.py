@@ -66,6 +66,7 @@ STATUS_TYPES: Mapping[int, str] = {
     413: "too_large",
     422: "invalid",
     429: "rate_limited",
+    503: "unavailable",
 }
 
 

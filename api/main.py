@@ -99,3 +99,6 @@ api.add_router("", reviews.router)
 from api import insights  # noqa: E402
 
 api.add_router("", insights.router)
+from api import shop  # noqa: E402
+
+api.add_router("", shop.router)

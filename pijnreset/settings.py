@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reviews",
     "stories",
     "insights",
+    "shop",
     "api",
     "dataports",
 ]
@@ -425,6 +426,8 @@ RATE_LIMITS = {
     # Writing or changing a review, a reply or a report; writing a recovery story.
     "review": env.str("RATE_LIMIT_REVIEW", default="10/h/ip,20/d/user"),
     "story": env.str("RATE_LIMIT_STORY", default="5/h/ip,10/d/user"),
+    # Orders in the shop (each takes stock for up to SHOP_PAYMENT_DAYS and sends an e-mail).
+    "shop_order": env.str("RATE_LIMIT_SHOP_ORDER", default="10/h/ip,5/h/email"),
 }
 # Reviews: the aggregates count the published reviews of the last this many years
 # (said next to every aggregate); an invitation link works this many days.
@@ -436,3 +439,29 @@ BOOKINGS_MAX_FUTURE_PER_PRACTICE = env.int("BOOKINGS_MAX_FUTURE_PER_PRACTICE", d
 # minutes before it is sent, and each form can be sent once (a person, not a script).
 GUEST_FORM_MIN_SECONDS = env.int("GUEST_FORM_MIN_SECONDS", default=3)
 GUEST_FORM_MAX_MINUTES = env.int("GUEST_FORM_MAX_MINUTES", default=60)
+
+# --- Shop (shop/; docs/shop.md) -----------------------------------------------------
+# VAT per product class (percent), flat shipping per country (cents, VAT included),
+# how long a bank transfer may take, and the seller on every invoice.
+SHOP_VAT_PERCENT = {
+    "book": env.int("SHOP_VAT_BOOK", default=9),
+    "standard": env.int("SHOP_VAT_STANDARD", default=21),
+}
+SHOP_SHIPPING_CENTS = {
+    "NL": env.int("SHOP_SHIPPING_NL", default=495),
+    "BE": env.int("SHOP_SHIPPING_BE", default=895),
+}
+SHOP_PAYMENT_DAYS = env.int("SHOP_PAYMENT_DAYS", default=7)
+SHOP_MAX_QUANTITY = 10
+SHOP_INVOICE_PREFIX = env.str("SHOP_INVOICE_PREFIX", default="PR")
+SHOP_SELLER = {
+    "name": env.str("SHOP_SELLER_NAME", default="Stichting pijnreset"),
+    "address": env.str("SHOP_SELLER_ADDRESS", default="Voorbeeldstraat 1, 3511 AB Utrecht"),
+    "kvk": env.str("SHOP_SELLER_KVK", default="00000000"),
+    "vat_number": env.str("SHOP_SELLER_VAT_NUMBER", default="NL000000000B01"),
+    "iban": env.str("SHOP_SELLER_IBAN", default="NL00 BANK 0000 0000 00"),
+    "email": env.str("SHOP_SELLER_EMAIL", default="winkel@pijnreset.example.nl"),
+}
+# Mollie (iDEAL and cards): without a key only bank transfer is offered.
+MOLLIE_API_KEY = env.str("MOLLIE_API_KEY", default="")
+MOLLIE_API_URL = env.str("MOLLIE_API_URL", default="")  # empty: Mollie's own; tests: a fake

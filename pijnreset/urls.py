@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("mijn-gegevens/", include("dataports.urls")),
     path("reviews/", include("reviews.urls")),
     path("verhalen/", include("stories.urls")),
+    path("winkel/", include("shop.urls")),
     prefix_default_language=False,
 )
 

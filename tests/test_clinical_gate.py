@@ -57,14 +57,14 @@ PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:p
 # the programme's health data, so neither needs the health-data consent. Both are written
 # only by the person themselves (a completed appointment / their own account) and moderated.
 NOT_CLINICAL_NAMESPACES = frozenset(
-    {None, "accounts", "practices", "bookings", "admin", "api", "reviews", "stories"}
+    {None, "accounts", "practices", "bookings", "admin", "api", "reviews", "stories", "shop"}
 )
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
 CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports", "api.insights"})
 NOT_CLINICAL_API_MODULES = frozenset(
-    {"api.scoring", "api.practices", "api.appointments", "api.reviews"}
+    {"api.scoring", "api.practices", "api.appointments", "api.reviews", "api.shop"}
 )
 
 API_PREFIX = "/api/v1"

@@ -41,7 +41,7 @@ def test_rates_are_read_as_allauth_writes_them():
 
 def test_every_default_limit_is_well_formed(settings):
     assert set(settings.RATE_LIMITS) == {
-        "guest_hold", "booking", "link_guess", "scoring", "review", "story",
+        "guest_hold", "booking", "link_guess", "scoring", "review", "story", "shop_order",
     }  # fmt: skip
     for text in settings.RATE_LIMITS.values():
         assert parse_rates(text)
