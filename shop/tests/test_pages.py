@@ -94,8 +94,9 @@ def webhook(client, payment_id):
     return client.post("/api/v1/shop/mollie-webhook", {"id": payment_id})
 
 
-def test_paying_with_mollie_and_the_same_webhook_twice(client, book, mollie,
-                                                       django_capture_on_commit_callbacks):  # fmt: skip
+def test_paying_with_mollie_and_the_same_webhook_twice(
+    client, book, mollie, django_capture_on_commit_callbacks
+):
     response, order = pay_online(client, book, django_capture_on_commit_callbacks)
     (payment_id,) = mollie.payments
     assert (
@@ -120,8 +121,9 @@ def test_paying_with_mollie_and_the_same_webhook_twice(client, book, mollie,
     assert order.paid_at == paid_at  # the repeat changed nothing
 
 
-def test_an_expired_mollie_payment_cancels_and_gives_the_stock_back(client, book, mollie,
-                                                                   django_capture_on_commit_callbacks):  # fmt: skip
+def test_an_expired_mollie_payment_cancels_and_gives_the_stock_back(
+    client, book, mollie, django_capture_on_commit_callbacks
+):
     _response, order = pay_online(client, book, django_capture_on_commit_callbacks)
     assert Product.objects.get(pk=book.pk).stock == 4
     mollie.set_status(order.provider_payment_id, "expired")
@@ -129,8 +131,9 @@ def test_an_expired_mollie_payment_cancels_and_gives_the_stock_back(client, book
     assert Product.objects.get(pk=book.pk).stock == 5
 
 
-def test_webhooks_for_unknown_payments_and_while_mollie_is_down(client, book, mollie,
-                                                                django_capture_on_commit_callbacks):  # fmt: skip
+def test_webhooks_for_unknown_payments_and_while_mollie_is_down(
+    client, book, mollie, django_capture_on_commit_callbacks
+):
     assert webhook(client, "tr_unknown1").status_code == 404
     assert webhook(client, "not-a-payment").status_code == 422
     assert webhook(client, "").status_code == 422
