@@ -90,3 +90,6 @@ api.add_router("", practices.router)
 from api import appointments  # noqa: E402
 
 api.add_router("", appointments.router)
+from api import access_log  # noqa: E402
+
+api.add_router("", access_log.router)

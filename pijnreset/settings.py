@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "ninja",
     "django_tasks",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "practices",
     "bookings",
     "api",
+    "care",
 ]
 
 MIDDLEWARE = [
@@ -291,6 +293,13 @@ ACCOUNT_FORMS = {
     "login": "accounts.auth_forms.LoginForm",
     "change_password": "accounts.auth_forms.ChangePasswordForm",
 }
+# Two-factor authentication (issue 15): staff must set it up before they see any
+# patient data (care/access.py). TOTP codes work once (allauth remembers used codes
+# in the cache); recovery codes as the fallback; passkeys (WebAuthn, fido2) as a
+# second factor.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "pijnreset"
+MFA_REAUTHENTICATION_REQUIRED = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -42,17 +42,22 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
-CLINICAL_NAMESPACES = frozenset({"diary", "programme", "exercises", "assessments"})
-CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api")
+CLINICAL_NAMESPACES = frozenset({"diary", "programme", "exercises", "assessments", "care"})
+CLINICAL_TABLE_APPS = ("diary", "programme", "exercises", "assessments", "api", "care")
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
 # Namespaces that hold no patient health data (accounts, practices, bookings, admin; None is
 # the project's own pages and allauth). "api" is walked through its routers below.
 NOT_CLINICAL_NAMESPACES = frozenset({None, "accounts", "practices", "bookings", "admin", "api"})
+# The documented exception: a therapist reads a patient's data, but only through an active
+# share and only its scope (care/access.py). These routes are guarded by
+# tests/test_clinical_gate_care.py instead: without a share 404 (logged as denied), with a
+# share only the shared scope; patients, managers and anonymous visitors never.
+SHARED_CARE_NAMESPACES = frozenset({"care_staff"})
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins"})
+CLINICAL_API_MODULES = frozenset({"api.checkins", "api.access_log"})
 NOT_CLINICAL_API_MODULES = frozenset({"api.scoring", "api.practices", "api.appointments"})
 
 API_PREFIX = "/api/v1"
@@ -121,6 +126,8 @@ def clinical_html_routes(patterns: Sequence[URLPattern | URLResolver]) -> list[R
     routes: list[Route] = []
     for namespace, pattern in walk_urls(patterns):
         if namespace in NOT_CLINICAL_NAMESPACES or (namespace or "").startswith("api"):
+            continue
+        if namespace in SHARED_CARE_NAMESPACES:
             continue
         if namespace not in CLINICAL_NAMESPACES:
             raise Unclassified(
@@ -240,6 +247,7 @@ def build_anna(anna: User) -> AnnaData:
         patient=anna, answers=answers, submission_key=uuid4(), now=now
     )
     create_access_token(user=anna, name="telefoon", now=now)
+    _share_with_a_therapist(anna, now)
 
     return AnnaData(
         user=anna,
@@ -250,6 +258,19 @@ def build_anna(anna: User) -> AnnaData:
             "occasion": list(Occasion.values),
             "slug": list(Page.objects.values_list("slug", flat=True)),
         },
+    )
+
+
+def _share_with_a_therapist(anna: User, now: Any) -> None:
+    """Anna shares with a therapist (not Eva), so the sharing routes have her rows."""
+    from care import actions as care_actions
+    from practices.tests.factories import make_practice, make_therapist
+
+    colleague = User.objects.create_user(email="collega@example.nl", role="therapist")
+    practice = make_practice("Praktijk Gate")
+    therapist = make_therapist("Collega", practices=(practice,), user=colleague)
+    care_actions.share_with_therapist(
+        patient=anna, therapist=therapist, scope=care_actions.Scope(), ends_on=None, now=now
     )
 
 
