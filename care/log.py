@@ -41,7 +41,7 @@ def _entry(
         at=now,
         patient_id=patient_id,
         practice=practice,
-        responsible=str(practice)[:200] if practice is not None else "",
+        responsible=practice.name[:200] if practice is not None else "",
         action=action,
         scope=", ".join(share.scope_keys()) if share is not None else "",
         outcome=outcome,
