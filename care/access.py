@@ -23,7 +23,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
 
 from accounts.models import Consent, Role
 from care.log import record_access
@@ -77,7 +76,7 @@ def share_for(user: Any, share_id: UUID | str, *, action: str, now: datetime) ->
 
     A refusal is logged as denied, with the patient when the id is a real share.
     """
-    today = timezone.localdate(now)
+    today = user.local_date(now) if getattr(user, "is_authenticated", False) else now.date()
     share = (
         visible_shares(user, today)
         .select_related("patient", "practice", "therapist")
