@@ -40,7 +40,7 @@ def my_access_log(request: HttpRequest, page: Query[Page]) -> Status[object]:
                 role=entry.actor_role,
                 practice=entry.responsible,
                 what=entry.action,
-                scope=[s for s in entry.scope.split(", ") if s],
+                scope=entry.scope.split(),
             )
             for entry in entries
         ],

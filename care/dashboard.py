@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
-from assessments.models import Occasion, Response, SafetyFlag
-from assessments.schedule import milestone_for
+from assessments.models import Response, SafetyFlag
+from assessments.schedule import MILESTONES, milestone_for
 from care import needs
 from care.access import visible_shares
 from care.log import record_accesses
@@ -35,7 +35,7 @@ class Row:
     last_check_in: date | None
     sparkline: str
     red_flag: bool
-    new_results: int
+    new_results: bool
     due: bool
 
     @property
@@ -53,7 +53,17 @@ def _enrolment(field: str) -> Subquery:
     return Subquery(Enrolment.objects.filter(user=OuterRef("patient")).values(field)[:1])
 
 
-def _shares(user: Any, today: date) -> list[Share]:
+def _flag(kind: str) -> Exists:
+    return Exists(SafetyFlag.objects.open().filter(patient=OuterRef("patient"), kind=kind))
+
+
+def _answered(**conditions: Any) -> Exists:
+    submitted = Response.objects.submitted().filter(patient=OuterRef("patient"), **conditions)
+    return Exists(submitted)
+
+
+def _shares(user: Any, today: date, since: datetime) -> list[Share]:
+    """One query: the shares, and per patient what the overview needs to know."""
     rows = (
         visible_shares(user, today)
         .select_related("patient", "practice", "therapist")
@@ -62,6 +72,10 @@ def _shares(user: Any, today: date) -> list[Share]:
             started_on=_enrolment("started_on"),
             paused_on=_enrolment("paused_on"),
             paused_days=_enrolment("paused_days"),
+            crisis=_flag(SafetyFlag.Kind.CRISIS),
+            red_flag=_flag(SafetyFlag.Kind.RED_FLAG),
+            new_result=_answered(submitted_at__gte=since),
+            **{f"answered_{m}": _answered(occasion=f"week_{m}") for m in MILESTONES},
         )
         .order_by("-given_at")
     )
@@ -80,23 +94,7 @@ def _pain(patient_ids: list[int], today: date) -> dict[int, dict[date, int]]:
     return pain
 
 
-def _flags(patient_ids: list[int]) -> dict[int, set[str]]:
-    kinds: dict[int, set[str]] = defaultdict(set)
-    rows = SafetyFlag.objects.open().filter(patient_id__in=patient_ids)
-    for patient_id, kind in rows.values_list("patient_id", "kind").distinct():
-        kinds[patient_id].add(kind)
-    return kinds
-
-
-def _responses(patient_ids: list[int]) -> dict[int, list[tuple[str, datetime]]]:
-    answered: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
-    rows = Response.objects.submitted().filter(patient_id__in=patient_ids)
-    for patient_id, occasion, at in rows.values_list("patient_id", "occasion", "submitted_at"):
-        answered[patient_id].append((occasion, at))
-    return answered
-
-
-def _due(share: Any, today: date, answered: list[tuple[str, datetime]]) -> bool:
+def _due(share: Any, today: date) -> bool:
     """A milestone's questionnaires (weeks 4, 8, 12) not answered yet."""
     if share.started_on is None:
         return False
@@ -107,36 +105,27 @@ def _due(share: Any, today: date, answered: list[tuple[str, datetime]]) -> bool:
         paused_on=share.paused_on,
     )
     milestone = milestone_for(day.week if day is not None else None)
-    if milestone is None:
-        return False
-    occasion = Occasion(f"week_{milestone}")
-    return all(answered_occasion != occasion for answered_occasion, _ in answered)
+    return milestone is not None and not getattr(share, f"answered_{milestone}")
 
 
 def caseload(*, user: Any, now: datetime, show: str = "all") -> list[Row]:
     """The overview's rows, most in need first; logs one read per row shown."""
     today = user.local_date(now)
-    shares = _shares(user, today)
+    shares = _shares(user, today, since=now - timedelta(days=NEW_RESULT_DAYS))
     pain_ids = [s.patient_id for s in shares if s.check_ins]
-    questionnaire_ids = [s.patient_id for s in shares if s.questionnaires]
     pain = _pain(pain_ids, today) if pain_ids else {}
-    flags = _flags(questionnaire_ids) if questionnaire_ids else {}
-    answered = _responses(questionnaire_ids) if questionnaire_ids else {}
-    since = now - timedelta(days=NEW_RESULT_DAYS)
     rows = []
     for share in shares:
-        pid = share.patient_id
-        series = pain.get(pid, {}) if share.check_ins else {}
+        series = pain.get(share.patient_id, {}) if share.check_ins else {}
         last = share.last_check_in if share.check_ins else None  # type: ignore[attr-defined]
-        own = answered.get(pid, []) if share.questionnaires else []
-        new_results = sum(1 for _, at in own if at >= since)
-        due = share.questionnaires and _due(share, today, own)
-        kinds = flags.get(pid, set())
+        asked = share.questionnaires
+        new_results = asked and share.new_result  # type: ignore[attr-defined]
+        due = asked and _due(share, today)
         need = needs.need_of(
-            crisis=SafetyFlag.Kind.CRISIS in kinds,
+            crisis=asked and share.crisis,  # type: ignore[attr-defined]
             worsening=share.check_ins and needs.is_worsening(series, today),
             quiet=share.check_ins and needs.is_quiet(last, today),
-            questionnaires=bool(new_results) or due,
+            questionnaires=new_results or due,
         )
         rows.append(
             Row(
@@ -144,7 +133,7 @@ def caseload(*, user: Any, now: datetime, show: str = "all") -> list[Row]:
                 need=need,
                 last_check_in=last,
                 sparkline=needs.sparkline(series, today) if share.check_ins else "",
-                red_flag=SafetyFlag.Kind.RED_FLAG in kinds,
+                red_flag=asked and share.red_flag,  # type: ignore[attr-defined]
                 new_results=new_results,
                 due=due,
             )
@@ -152,7 +141,7 @@ def caseload(*, user: Any, now: datetime, show: str = "all") -> list[Row]:
     rows = [row for row in rows if _shown(row, show)]
     rows.sort(key=lambda row: (row.need.rank, row.patient_name.lower()))
     record_accesses(
-        actor=user, action=Action.DASHBOARD_ROW, now=now, shares=[r.share for r in rows]
+        actor=user, action=Action.DASHBOARD_ROW, now=now, share_ids=[r.share.pk for r in rows]
     )
     return rows
 

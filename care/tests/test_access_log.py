@@ -43,7 +43,7 @@ def test_an_entry_names_what_when_who_whose_responsibility_and_outcome(
     assert entry.actor_role == "therapist"
     assert entry.responsible == "Praktijk Rustpunt"
     assert entry.action == "detail"
-    assert entry.scope == "check_ins, questionnaires, practices"
+    assert entry.scope == "check_ins questionnaires practices"
     assert entry.outcome == Outcome.ALLOWED
     assert entry.share_public_id == shared.public_id
 
