@@ -31,6 +31,7 @@ from practices.models import Therapist
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponse
+    from django.http.response import HttpResponseBase
 
 STAFF_ROLES = (Role.THERAPIST, Role.PRACTICE_MANAGER, Role.NETWORK_OPERATOR)
 _MFA_CACHE = "_pijnreset_has_mfa"
@@ -133,13 +134,15 @@ def therapist_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     return login_required(gated)
 
 
-def operator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def operator_required(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
     """The network operator's pages (audit export, network outcomes): 404 for anyone
     else; the operator needs a second factor too."""
 
     @wraps(view)
-    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
+    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user: Any = request.user
         if user.role != Role.NETWORK_OPERATOR and not user.is_superuser:
             raise Http404
         if not has_second_factor(user):

@@ -83,7 +83,7 @@ def _trends(detail: Detail, patient: Any) -> None:
         ("fatigue", "fatigue_line"),
         ("sleep_quality", "sleep_line"),
     ):
-        series = {row["date"]: row[name] for row in rows if row[name] is not None}
+        series = {row["date"]: row[name] for row in rows if row[name] is not None}  # type: ignore[literal-required]
         line = needs.sparkline(series, detail.today, days=TREND_DAYS, width=300, height=60)
         setattr(detail, attribute, line)
     detail.check_in_count = len(rows)

@@ -208,10 +208,16 @@ class Share(models.Model):
         return [name for name in SCOPES if getattr(self, name)]
 
     def scope_labels(self) -> list[str]:
-        return [str(self._meta.get_field(name).verbose_name) for name in self.scope_keys()]
+        return [str(SCOPE_LABELS[name]) for name in self.scope_keys()]
 
 
 SCOPES = ("check_ins", "questionnaires", "practices", "notes")
+SCOPE_LABELS = {
+    "check_ins": _("daily check-ins"),
+    "questionnaires": _("questionnaires"),
+    "practices": _("exercises and lessons done"),
+    "notes": _("notes and journals"),
+}
 
 
 class ClinicalNote(models.Model):
