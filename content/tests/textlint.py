@@ -110,8 +110,6 @@ NOT_BUILT_YET: tuple[tuple[str, str], ...] = (
     (r"rapport\s+uit\s+de\s+app|report\s+from\s+the\s+app", "a report from the app"),
     (r"vergelijkt[^.?!]{0,60}(?:startpunt|begin)", "a comparison with the start"),
     (r"compares[^.?!]{0,60}(?:starting\s+point|start)", "a comparison with the start"),
-    (r"(?:therapeut|therapist)[^.?!]{0,40}(?:ziet|sees|will\s+see)\b", "a therapist seeing data"),
-    (r"(?:deel|share)\b[^.?!]{0,40}(?:therapeut|therapist)", "sharing with a therapist"),
     (r"(?:schakelt|switches)[^.?!]{0,40}(?:rustig|gentle|calm)", "flare mode switching itself on"),
 )
 _NOT_BUILT_RE = [(re.compile(rf"\b{p}", re.IGNORECASE), what) for p, what in NOT_BUILT_YET]
