@@ -79,3 +79,15 @@ def test_the_operator_needs_a_second_factor_for_the_audit_export(client, operato
     olaf = client.__class__()
     olaf.force_login(operator_olaf)
     assert olaf.get(reverse("care_staff:audit_export")).status_code == 200
+
+
+def test_the_admin_asks_for_a_second_factor_too(client, operator_olaf, settings):
+    settings.ADMIN_REQUIRES_SECOND_FACTOR = True
+    client.force_login(operator_olaf)
+    admin_home = "/" + settings.ADMIN_URL
+    refused = client.get(admin_home)
+    assert refused.status_code == 302 and "login" in refused["Location"]
+    give_second_factor(operator_olaf)
+    olaf = client.__class__()
+    olaf.force_login(operator_olaf)
+    assert olaf.get(admin_home).status_code == 200
