@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from assessments.change import ChangeResult, exact_mean_of, percent_change
 from assessments.models import Response, SafetyFlag
 from care import needs
@@ -19,6 +21,14 @@ from diary.models import CheckIn
 from exercises.models import ExerciseSession, MovementLog
 from programme.models import Enrolment, LessonProgress
 
+MEANINGS = {
+    "worse": _("worse"),
+    "no_important_change": _("no important change"),
+    "minimal": _("minimal improvement"),
+    "moderate": _("moderate improvement"),
+    "substantial": _("substantial improvement"),
+    "not_applicable": _("not applicable"),
+}
 TREND_DAYS = 90
 BASELINE_DAYS = 14
 CURRENT_DAYS = 7
@@ -46,6 +56,10 @@ class Detail:
     homework: list[Homework] = field(default_factory=list)
     messages: list[CareMessage] = field(default_factory=list)
     check_in_notes: list[CheckIn] = field(default_factory=list)
+
+    @property
+    def change_words(self) -> str:
+        return str(MEANINGS[self.change.meaning]) if self.change else ""
 
     @property
     def acr_results(self) -> list[Response]:

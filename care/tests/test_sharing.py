@@ -205,3 +205,25 @@ def test_a_scope_without_check_ins_shows_no_pain(client, patient_anna, therapist
     page = client.get(reverse("care_staff:patient", args=[made.public_id])).content.decode()
     assert 'id="trends-title"' not in page
     assert "<polyline" not in page
+
+
+def test_every_therapist_view_of_a_patient_writes_an_allowed_entry(
+    client, patient_anna, therapist_eva, eva
+):
+    made = share(patient_anna, eva)
+    client.force_login(therapist_eva)
+    calls = [
+        ("get", "care_staff:patient", {}, "detail"),
+        ("get", "care_staff:summary", {}, "summary"),
+        ("post", "care_staff:note", {"text": "Gesprek gehad"}, "note"),
+        ("post", "care_staff:message", {"text": "Tot donderdag"}, "message"),
+        ("post", "care_staff:homework", {"item": "exercise:breathing"}, "homework"),
+    ]
+    for method, name, data, action in calls:
+        before = AccessLogEntry.objects.filter(action=action, outcome=Outcome.ALLOWED).count()
+        response = getattr(client, method)(reverse(name, args=[made.public_id]), data)
+        assert response.status_code in (200, 302), name
+        after = AccessLogEntry.objects.filter(
+            action=action, outcome=Outcome.ALLOWED, patient_id=patient_anna.pk
+        ).count()
+        assert after == before + 1, name
