@@ -85,12 +85,12 @@ def sparkline(
     Days without a check-in are skipped (the line joins the days that have one).
     """
     start = today - timedelta(days=days - 1)
-    step = Fraction(width, max(days - 1, 1))
+    step = width / max(days - 1, 1)  # drawing only: floats are fine here
     points = []
     for offset in range(days):
-        day = start + timedelta(days=offset)
-        if day in pain_by_day:
+        pain = pain_by_day.get(start + timedelta(days=offset))
+        if pain is not None:
             x = round(step * offset, 1)
-            y = round(Fraction(height) - Fraction(pain_by_day[day] * height, 10), 1)
-            points.append(f"{float(x):g},{float(y):g}")
+            y = round(height - pain * height / 10, 1)
+            points.append(f"{x:g},{y:g}")
     return " ".join(points)
