@@ -82,7 +82,7 @@ def _day(offset: int) -> ExpressionWrapper:
     )
 
 
-def _window(value: str, days: tuple[int, int]) -> Subquery:
+def _window(value: str, days: tuple[int, int]) -> Coalesce:
     """Sum of pain (or number of check-ins) in a window after the patient's start."""
     rows = CheckIn.objects.filter(
         patient=OuterRef("user"), date__gte=_day(days[0]), date__lte=_day(days[1])
