@@ -24,14 +24,15 @@ class ConsentText:
 
 HEALTH_DATA = ConsentText(
     purpose=Consent.Purpose.HEALTH_DATA,
-    version="2026-12-06",
+    version="2026-12-07",
     text=_(
         "I give explicit permission to pijnreset to store and use my health data "
         "(such as pain scores, sleep, mood, notes and questionnaire answers) so that "
-        "I can use the programme. Only I can see this data in the app. Sharing it "
-        "with a therapist is not possible yet; if that becomes possible, I will be "
-        "asked for separate permission first. I can withdraw this permission at any "
-        "time on my account page, and I can delete my account with all my data."
+        "I can use the programme. Only I can see this data in the app, unless I "
+        "choose to share it with a named therapist: that asks for my separate "
+        "permission first, for what and how long I choose. I can withdraw this "
+        "permission at any time on my account page, and I can delete my account "
+        "with all my data."
     ),
 )
 
@@ -41,4 +42,17 @@ TERMS = ConsentText(
     text=_("I have read the privacy statement and agree to the terms of use."),
 )
 
-TEXTS = {text.purpose: text for text in (HEALTH_DATA, TERMS)}
+THERAPIST_SHARING = ConsentText(
+    purpose=Consent.Purpose.THERAPIST_SHARING,
+    version="2026-12-07",
+    text=_(
+        "I give explicit permission to share the data I chose with the therapist (or "
+        "practice) I named, for the period I chose. They see only that data. While "
+        "I share my questionnaires, they also see when an answer of mine means I may "
+        "need help right away. Every time they look, it is written down, and I can "
+        "see who looked and when. I can stop sharing at any time, with immediate "
+        "effect."
+    ),
+)
+
+TEXTS = {text.purpose: text for text in (HEALTH_DATA, TERMS, THERAPIST_SHARING)}

@@ -102,3 +102,6 @@ api.add_router("", insights.router)
 from api import shop  # noqa: E402
 
 api.add_router("", shop.router)
+from api import access_log  # noqa: E402
+
+api.add_router("", access_log.router)

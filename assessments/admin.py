@@ -1,4 +1,5 @@
-"""Read-only admin: responses are immutable, flags and checks are records."""
+"""Read-only admin: responses are immutable, flags and checks are records; opening one is
+written to the access log (care.admin.LogsPatientReads)."""
 
 from typing import Any
 
@@ -6,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from assessments.models import Instrument, RedFlagCheck, Response, SafetyFlag
+from care.admin import LogsPatientReads
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -23,18 +25,18 @@ class InstrumentAdmin(ReadOnly):
 
 
 @admin.register(Response)
-class ResponseAdmin(ReadOnly):
+class ResponseAdmin(LogsPatientReads, ReadOnly):
     list_display = ("public_id", "instrument_key", "instrument_version", "occasion", "submitted_at")
     list_filter = ("instrument_key", "occasion")
 
 
 @admin.register(SafetyFlag)
-class SafetyFlagAdmin(ReadOnly):
+class SafetyFlagAdmin(LogsPatientReads, ReadOnly):
     list_display = ("public_id", "kind", "created_at", "acknowledged_at")
 
 
 @admin.register(RedFlagCheck)
-class RedFlagCheckAdmin(ReadOnly):
+class RedFlagCheckAdmin(LogsPatientReads, ReadOnly):
     list_display = (
         "public_id",
         "routing",

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     # allauth's log-in page, answering 429 when its limit refuses: before allauth's URLs.
     path("account/login/", accounts_views.login, name="account_login"),
     path("account/", include("allauth.urls")),
+    path("zorg/", include("care.staff_urls")),
+    path("delen/", include("care.urls")),
     path("oefeningen/", include("exercises.urls")),
     path("", include("programme.urls")),
     path("dagboek/", include("diary.urls")),

@@ -43,10 +43,10 @@ from programme.tests.helpers import lessons  # noqa: F401  (fixture)
 # The apps whose rows are a patient's health data (and their API tokens). A URL in one of
 # these namespaces is clinical unless it is in PUBLIC_ROUTES.
 CLINICAL_NAMESPACES = frozenset(
-    {"diary", "progress", "programme", "exercises", "assessments", "dataports", "insights"}
+    {"diary", "progress", "programme", "exercises", "assessments", "dataports", "insights", "care"}
 )
 CLINICAL_TABLE_APPS = (
-    "diary", "programme", "exercises", "assessments", "insights", "api", "dataports",
+    "diary", "programme", "exercises", "assessments", "insights", "api", "dataports", "care",
 )  # fmt: skip
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
@@ -60,9 +60,17 @@ NOT_CLINICAL_NAMESPACES = frozenset(
     {None, "accounts", "practices", "bookings", "admin", "api", "reviews", "stories", "shop"}
 )
 
+# The documented exception: a therapist reads a patient's data, but only through an active
+# share and only its scope (care/access.py). These routes are guarded by
+# tests/test_clinical_gate_care.py instead: without a share 404 (logged as denied), with a
+# share only the shared scope; patients, managers and anonymous visitors never.
+SHARED_CARE_NAMESPACES = frozenset({"care_staff"})
+
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports", "api.insights"})
+CLINICAL_API_MODULES = frozenset(
+    {"api.checkins", "api.exports", "api.insights", "api.access_log"}
+)
 NOT_CLINICAL_API_MODULES = frozenset(
     {"api.scoring", "api.practices", "api.appointments", "api.reviews", "api.shop"}
 )
@@ -133,6 +141,8 @@ def clinical_html_routes(patterns: Sequence[URLPattern | URLResolver]) -> list[R
     routes: list[Route] = []
     for namespace, pattern in walk_urls(patterns):
         if namespace in NOT_CLINICAL_NAMESPACES or (namespace or "").startswith("api"):
+            continue
+        if namespace in SHARED_CARE_NAMESPACES:
             continue
         if namespace not in CLINICAL_NAMESPACES:
             raise Unclassified(
@@ -258,6 +268,7 @@ def build_anna(anna: User) -> AnnaData:
     insight_actions.plan_experiment(
         patient=anna, practice=SECRET, outcome="pain", started_on=today, weeks=8, now=now
     )
+    _share_with_a_therapist(anna, now)
 
     return AnnaData(
         user=anna,
@@ -284,6 +295,19 @@ def _anna_takes_data_out(anna: User, now: Any) -> None:
         patient=anna, filename="s.csv", raw=f"date,pain,{SECRET}\n2026-01-01,4,x\n".encode(),
         now=now,
     )  # fmt: skip
+
+
+def _share_with_a_therapist(anna: User, now: Any) -> None:
+    """Anna shares with a therapist (not Eva), so the sharing routes have her rows."""
+    from care import actions as care_actions
+    from practices.tests.factories import make_practice, make_therapist
+
+    colleague = User.objects.create_user(email="collega@example.nl", role="therapist")
+    practice = make_practice("Praktijk Gate")
+    therapist = make_therapist("Collega", practices=(practice,), user=colleague)
+    care_actions.share_with_therapist(
+        patient=anna, therapist=therapist, scope=care_actions.Scope(), ends_on=None, now=now
+    )
 
 
 def _public_ids_of(user: User) -> list[Any]:

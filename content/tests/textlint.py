@@ -105,9 +105,6 @@ _AFTER_MOVEMENT_MARKER = {"nl": "extra pijn", "en": "extra pain"}
 # Features the product does not have yet (docs/clinical.md 1): no text may
 # promise them. When one ships, its entry goes and the texts may come back.
 NOT_BUILT_YET: tuple[tuple[str, str], ...] = (
-    (r"rapport\s+uit\s+de\s+app|report\s+from\s+the\s+app", "a report from the app"),
-    (r"(?:therapeut|therapist)[^.?!]{0,40}(?:ziet|sees|will\s+see)\b", "a therapist seeing data"),
-    (r"(?:deel|share)\b[^.?!]{0,40}(?:therapeut|therapist)", "sharing with a therapist"),
     (r"(?:schakelt|switches)[^.?!]{0,40}(?:rustig|gentle|calm)", "flare mode switching itself on"),
 )
 _NOT_BUILT_RE = [(re.compile(rf"\b{p}", re.IGNORECASE), what) for p, what in NOT_BUILT_YET]
