@@ -68,9 +68,7 @@ SHARED_CARE_NAMESPACES = frozenset({"care_staff"})
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset(
-    {"api.checkins", "api.exports", "api.insights", "api.access_log"}
-)
+CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports", "api.insights", "api.access_log"})
 NOT_CLINICAL_API_MODULES = frozenset(
     {"api.scoring", "api.practices", "api.appointments", "api.reviews", "api.shop"}
 )
