@@ -1,7 +1,7 @@
 """The app shell's tabs (issue 13): which tabs a signed-in user sees, and which one is current.
 
 Patients get their daily places (Today, Check-in, Practise, Progress, More); staff get their
-work (Agenda, Practice, More). Anonymous visitors get no tabs: base.html shows them a simple
+work (Agenda, Patients, Practice, More). Anonymous visitors get no tabs: base.html shows them a simple
 menu. A tab is current when the page's view is one of its views, or else when the page's URL
 namespace is one of its namespaces; the template marks it with aria-current="page".
 """
@@ -58,12 +58,14 @@ PRACTICE = Tab(
     views=frozenset({"bookings:working_hours", "bookings:types"}),
     namespaces=frozenset({"practices"}),
 )
-# "Patients" (the caseload at /zorg/) joins the staff tabs between Agenda and Practice when
-# the care app lands: one Tab here and one icon in includes/tab_icon.html.
+# The caseload of patients who share with the therapist (care app, /zorg/).
+PATIENTS = Tab(
+    "patients", _("Patients"), "care_staff:dashboard", namespaces=frozenset({"care_staff"})
+)
 
 TABS_BY_ROLE: dict[str, tuple[Tab, ...]] = {
     Role.PATIENT: (TODAY, CHECK_IN, PRACTISE, PROGRESS, MORE),
-    Role.THERAPIST: (AGENDA, STAFF_MORE),
+    Role.THERAPIST: (AGENDA, PATIENTS, STAFF_MORE),
     Role.PRACTICE_MANAGER: (AGENDA, PRACTICE, STAFF_MORE),
     Role.NETWORK_OPERATOR: (PRACTICE, STAFF_MORE),
 }

@@ -39,7 +39,7 @@ def test_a_patient_has_five_tabs_and_the_current_one_is_marked(client, patient_a
 
 def test_staff_get_their_own_tabs(client, therapist_eva, manager_mila, operator_olaf):
     for user, expected in [
-        (therapist_eva, ["Agenda", "Meer"]),
+        (therapist_eva, ["Agenda", "Patiënten", "Meer"]),
         (manager_mila, ["Agenda", "Praktijk", "Meer"]),
         (operator_olaf, ["Praktijk", "Meer"]),
     ]:
