@@ -11,6 +11,8 @@ from pijnreset import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Outside the language prefix: one worker for the whole site (docs/offline.md).
+    path("sw.js", views.service_worker, name="service_worker"),
     path("api/v1/", api.urls),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
@@ -20,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("hulp/", views.help_page, name="help"),
     path("over/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
+    path("offline/", views.offline, name="offline"),
     path("account/", include("accounts.urls")),
     # Ahead of allauth's own route: a new password only after the current one
     # was given again (re-authentication, issue 11; see accounts/auth_forms.py).
