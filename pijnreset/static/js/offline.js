@@ -251,24 +251,22 @@
   }
 
   // Another person logged in on this browser: the pages kept for the last one go.
-  function forgetOtherUsersPages() {
+  async function forgetOtherUsersPages() {
     if (!user || !("caches" in window)) return;
-    try {
-      if (localStorage.getItem("pijnreset-user") !== user) {
-        caches.delete(PAGES_CACHE);
-        localStorage.setItem("pijnreset-user", user);
-      }
-    } catch (noStorage) {
-      // Storage blocked: the worker's pages cache is then the browser's to clear.
-    }
+    if (localStorage.getItem("pijnreset-user") === user) return;
+    await caches.delete(PAGES_CACHE);
+    localStorage.setItem("pijnreset-user", user);
   }
 
-  forgetOtherUsersPages();
   document.querySelectorAll("form[data-offline-checkin]").forEach(watchCheckIn);
   if (settings.logout && "indexedDB" in window) watchLogout();
   if ("indexedDB" in window) {
     send().catch(() => {});
     window.addEventListener("online", () => send().catch(() => {}));
   }
-  register().catch(() => {});
+  // Storage may be blocked; the worker still serves the help and offline pages.
+  forgetOtherUsersPages()
+    .catch(() => {})
+    .then(register)
+    .catch(() => {});
 })();
