@@ -6,6 +6,7 @@ once when the connection returns: exactly one row, nothing doubled by a second s
 """
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
@@ -13,10 +14,14 @@ from django.test import Client
 from django.utils import timezone
 
 from diary.models import CheckIn, CheckInRevision
+from pijnreset import views
 from tests.browser.conftest import PHONE, PageProblems, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# The version in the names of the worker's caches (js/sw.js): which worker filled them.
+VERSION = """async () => (await caches.keys())
+    .filter(name => name.startsWith("pijnreset-static-")).sort().join()"""
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 CACHED = "url => caches.match(url, {ignoreVary: true}).then(found => Boolean(found))"
 
@@ -126,3 +131,66 @@ def test_log_out_forgets_the_pages_kept_for_the_patient(phone, live_server):
     phone.wait_for_url(lambda url: "/dagboek/" not in url)
     assert not phone.evaluate(CACHED, "/dagboek/")
     assert phone.evaluate(CACHED, "/hulp/")  # the help page stays, it is nobody's
+
+
+PUT_IN_QUEUE = """item => new Promise((resolve, reject) => {
+    const open = indexedDB.open("pijnreset-offline", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("checkins", {keyPath: "key"});
+    open.onsuccess = () => {
+        const transaction = open.result.transaction("checkins", "readwrite");
+        transaction.objectStore("checkins").put(item);
+        transaction.oncomplete = () => resolve(true);
+        transaction.onerror = () => reject(transaction.error);
+    };
+})"""
+
+
+def test_a_check_in_for_a_day_outside_the_window_stays_and_says_why(
+    phone, live_server, patient_anna
+):
+    """Saved offline ten days ago, sent only now: the server refuses (422); it is kept."""
+    day = (patient_anna.local_date(timezone.now()) - timedelta(days=10)).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    item = {
+        "key": f"{patient_anna.pk}:{day}",
+        "user": str(patient_anna.pk),
+        "date": day,
+        "values": {"pain": 5, "flare": False, "note": "", "pain_areas": []},
+        "saved_at": "2026-01-01T08:00:00Z",
+        "client_id": "test",
+    }
+    phone.evaluate(PUT_IN_QUEUE, item)
+    phone.goto(live_server.url + "/dagboek/")
+    refused = phone.locator("#offline-status .message--error")
+    refused.get_by_text("kon niet worden verstuurd").wait_for()
+    assert "blijft op dit apparaat" in refused.inner_text()
+    assert not CheckIn.objects.filter(patient=patient_anna).exists()
+    assert_accessible(phone)
+
+    phone.reload()  # still there after another try: never dropped silently
+    refused.get_by_text("kon niet worden verstuurd").wait_for()
+    refused.get_by_role("button", name="Verwijder van dit apparaat").click()
+    phone.wait_for_function("() => !document.getElementById('offline-status')")
+
+
+def test_a_new_version_waits_until_the_patient_refreshes(phone, live_server, settings, monkeypatch):
+    phone.goto(live_server.url + "/hulp/")
+    phone.wait_for_function(CONTROLLED)
+    first = phone.evaluate("() => navigator.serviceWorker.controller.scriptURL")
+    # A deploy: one more file to keep gives the worker a new version.
+    settings.DEBUG = True
+    monkeypatch.setattr(views, "SW_STATIC", (*views.SW_STATIC, "programme/icon.svg"))
+    phone.evaluate("async () => (await navigator.serviceWorker.ready).update()")
+    update = phone.get_by_role("button", name="Nieuwe versie: vernieuwen")
+    update.wait_for()
+    assert_accessible(phone)
+    old_version = phone.evaluate(VERSION)
+    update.click()
+    phone.wait_for_load_state("load")
+    phone.wait_for_function(CONTROLLED)
+    deadline = time.monotonic() + 10
+    while phone.evaluate(VERSION) == old_version:
+        assert time.monotonic() < deadline, "the new worker did not take over"
+        time.sleep(0.1)
+    assert phone.evaluate("() => navigator.serviceWorker.controller.scriptURL") == first
+    assert phone.get_by_role("button", name="Nieuwe versie: vernieuwen").count() == 0
