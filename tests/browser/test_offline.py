@@ -194,3 +194,27 @@ def test_a_new_version_waits_until_the_patient_refreshes(phone, live_server, set
         time.sleep(0.1)
     assert phone.evaluate("() => navigator.serviceWorker.controller.scriptURL") == first
     assert phone.get_by_role("button", name="Nieuwe versie: vernieuwen").count() == 0
+
+
+def test_a_note_sent_later_that_mentions_dying_still_offers_help(phone, live_server, patient_anna):
+    """The crisis rule (docs/clinical.md 6) holds for a check-in sent from the queue."""
+    day = patient_anna.local_date(timezone.now()).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    values = {"pain": 8, "flare": False, "note": "ik wil dood", "pain_areas": []}
+    phone.evaluate(
+        PUT_IN_QUEUE,
+        {
+            "key": f"{patient_anna.pk}:{day}",
+            "user": str(patient_anna.pk),
+            "date": day,
+            "values": values,
+            "saved_at": "2026-01-01T08:00:00Z",
+            "client_id": "t",
+        },
+    )
+    phone.goto(live_server.url + "/over/")
+    status = phone.locator("#offline-status")
+    status.get_by_role("link", name="Laat zien met wie ik kan praten").wait_for()
+    assert status.get_by_role("link").get_attribute("href") == "/hulp/"
+    assert CheckIn.objects.get(patient=patient_anna).note == "ik wil dood"
+    assert_accessible(phone)

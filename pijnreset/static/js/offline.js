@@ -68,6 +68,9 @@
         }
         if (response.ok) {
           await forget(item.key);
+          // The note spoke of wanting to die: offer the help page, as the form does.
+          const saved = await response.json().catch(() => ({}));
+          if (saved.help_url) crisis = saved.help_url;
         } else if (response.status === 422) {
           const body = await response.json().catch(() => ({}));
           item.refused = ((body.detail || [])[0] || {}).msg || String(response.status);
@@ -109,16 +112,26 @@
   }
 
   let said = null;
+  let crisis = null;
+
+  function crisisPanel() {
+    const p = paragraph(settings.textCrisis + " ", true);
+    const link = document.createElement("a");
+    link.href = crisis;
+    link.textContent = settings.textCrisisLink;
+    p.append(link);
+    return p;
+  }
 
   async function show() {
     if (!user) return;
     const items = await mine().catch(() => []);
-    if (!items.length && !said) {
+    if (!items.length && !said && !crisis) {
       document.getElementById("offline-status")?.remove();
       return;
     }
     const region = statusRegion();
-    region.replaceChildren(...(said ? [said] : []));
+    region.replaceChildren(...(crisis ? [crisisPanel()] : []), ...(said ? [said] : []));
     for (const item of items) {
       const text = item.refused ? settings.textRefused : settings.textWaiting;
       const p = paragraph(text.replace("{date}", dayName(item.date)).replace("{reason}", item.refused || ""), item.refused);
