@@ -79,6 +79,9 @@ def test_offline_check_in_waits_on_the_device_and_is_sent_once(
     context.set_offline(True)
     phone.goto(live_server.url + "/hulp/")
     assert phone.locator('a[href="tel:113"]').count() >= 1
+    phone.goto(live_server.url + "/vandaag/")  # Today as last seen
+    assert phone.locator("h1").inner_text() != "Je bent offline"
+    assert phone.evaluate("() => document.querySelector('main h1') !== null")
     phone.goto(live_server.url + "/dagboek/")
     phone.get_by_role("heading", name="Hoe gaat het vandaag?", level=1).wait_for()
     phone.locator('label[for="id_pain_6"]').click()
@@ -218,3 +221,40 @@ def test_a_note_sent_later_that_mentions_dying_still_offers_help(phone, live_ser
     assert status.get_by_role("link").get_attribute("href") == "/hulp/"
     assert CheckIn.objects.get(patient=patient_anna).note == "ik wil dood"
     assert_accessible(phone)
+
+
+COUNT_QUEUE = """() => new Promise(resolve => {
+    const open = indexedDB.open("pijnreset-offline", 1);
+    open.onsuccess = () => {
+        const read = open.result.transaction("checkins").objectStore("checkins").count();
+        read.onsuccess = () => resolve(read.result);
+    };
+})"""
+
+
+def test_log_out_asks_before_deleting_what_was_not_sent(phone, live_server, patient_anna):
+    day = (patient_anna.local_date(timezone.now()) - timedelta(days=10)).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    item = {
+        "key": f"{patient_anna.pk}:{day}",
+        "user": str(patient_anna.pk),
+        "date": day,
+        "values": {"pain": 5},
+        "saved_at": "2026-01-01T08:00:00Z",
+        "client_id": "t",
+    }
+    phone.evaluate(PUT_IN_QUEUE, item)
+    phone.goto(live_server.url + "/dagboek/")
+    phone.locator("#offline-status .message--error").wait_for()
+
+    asked = []
+    phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    phone.get_by_role("button", name="Uitloggen").click()
+    phone.wait_for_timeout(500)
+    assert asked and "Toch uitloggen?" in asked[0]
+    assert "/dagboek/" in phone.url and phone.evaluate(COUNT_QUEUE) == 1  # kept, still in
+
+    phone.once("dialog", lambda dialog: dialog.accept())
+    phone.get_by_role("button", name="Uitloggen").click()
+    phone.wait_for_url(lambda url: "/dagboek/" not in url)
+    assert phone.evaluate(COUNT_QUEUE) == 0
