@@ -90,3 +90,10 @@ def test_every_page_loads_the_offline_script_with_its_texts(client, patient_anna
     assert f'data-user="{patient_anna.pk}"' in html and "data-csrf=" in html
     assert "Nieuwe versie: vernieuwen" in html
     assert "data-offline-checkin" in html and "data-offline-today" in html
+
+
+@pytest.mark.django_db
+def test_privacy_statement_says_what_stays_on_the_device(client):
+    html = client.get("/privacy/").content.decode()
+    assert "Op je apparaat" in html
+    assert "blijft op dit apparaat tot hij is verstuurd" in html
