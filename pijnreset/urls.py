@@ -14,6 +14,8 @@ from stories.sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Outside the language prefix: one worker for the whole site (docs/offline.md).
+    path("sw.js", views.service_worker, name="service_worker"),
     path("api/v1/", api.urls),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
@@ -25,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy, name="privacy"),
     path("meer/", views.more, name="more"),
     path("voortgang/", include("diary.progress_urls")),
+    path("offline/", views.offline, name="offline"),
     path("account/", include("accounts.urls")),
     # Ahead of allauth's own route: a new password only after the current one
     # was given again (re-authentication, issue 11; see accounts/auth_forms.py).

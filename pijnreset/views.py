@@ -1,9 +1,19 @@
+import functools
+import hashlib
+import json
+import re
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -32,6 +42,80 @@ def more(request: HttpRequest) -> HttpResponse:
 def help_page(request: HttpRequest) -> HttpResponse:
     """Crisis help: works logged out and without JavaScript (docs/clinical.md section 6)."""
     return render(request, "pages/help.html", {"crisis_lines": settings.CRISIS_LINES})
+
+
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the service worker shows for a page that needs the network (docs/offline.md)."""
+    return render(request, "pages/offline.html")
+
+
+# Static files the worker keeps from its first start; what else a page loads is
+# cached the first time it is seen (stale-while-revalidate, js/sw.js).
+SW_STATIC = (
+    "css/site.css",
+    "js/offline.js",
+    "vendor/htmx.min.js",
+    "img/icon.svg",
+    "programme/programme.css",
+    "css/read-aloud.css",
+    "js/read-aloud.js",
+    "exercises/exercises.css",
+    "diary/diary.css",
+    "assessments/body-map.css",
+    "assessments/body-map.js",
+)
+SW_CONFIG_LINE = re.compile(r"^const CONFIG = .*$", re.MULTILINE)
+
+
+def _in_languages(names: tuple[str, ...]) -> dict[str, list[str]]:
+    found = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found[code] = [reverse(name) for name in names]
+    return found
+
+
+def _static_file(name: str) -> Path:
+    found = finders.find(name)
+    if not isinstance(found, str):
+        raise LookupError(name)
+    return Path(found)
+
+
+def _service_worker_source() -> str:
+    source = _static_file("js/sw.js").read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.encode())
+    for name in SW_STATIC:
+        digest.update(_static_file(name).read_bytes())
+    public = _in_languages(("help", "offline"))
+    patient = _in_languages(("programme:today", "diary:checkin"))
+    config = {
+        # A new version whenever the worker or a file it keeps changes: the
+        # browser then installs the new worker and the page offers to refresh.
+        "version": digest.hexdigest()[:12],
+        "static": [static(name) for name in SW_STATIC],
+        "public": [url for urls in public.values() for url in urls],
+        "offline": {code: urls[1] for code, urls in public.items()},
+        "pages": [url for urls in patient.values() for url in urls],
+        "warm": patient,
+    }
+    line = f"const CONFIG = {json.dumps(config)}; // set by pijnreset.views.service_worker"
+    return SW_CONFIG_LINE.sub(lambda _match: line, source, count=1)
+
+
+# Static files do not change while a production process runs (collectstatic first).
+_cached_service_worker_source = functools.cache(_service_worker_source)
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, from the site root so its scope is the whole site."""
+    source = _service_worker_source() if settings.DEBUG else _cached_service_worker_source()
+    response = HttpResponse(source, content_type="application/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    # The browser must see a new version at once: never from an HTTP cache.
+    response["Cache-Control"] = "no-cache, max-age=0"
+    return response
 
 
 @require_GET

@@ -22,6 +22,8 @@ PUBLIC = {
     "about",
     "privacy",
     "healthz",
+    "service_worker",  # /sw.js: code, no data (issue 19)
+    "offline",  # what the worker shows without a connection
     "account_login",
     "account_signup",
     "account_reset_password",

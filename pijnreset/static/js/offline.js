@@ -1,0 +1,285 @@
+/* Offline support on every page (docs/offline.md), loaded by base.html:
+   - registers the service worker (/sw.js) and offers a waiting new version
+     with a button, so a session in progress is never reloaded by surprise;
+   - keeps a check-in saved offline in IndexedDB, one per user and date, and
+     sends it with PUT /api/v1/checkins/{date} (idempotent by date) on the next
+     page load or when the connection returns;
+   - on log-out sends what waits first (or asks), then deletes the queue and
+     the cached patient pages: nothing health-related stays on the device.
+   Texts come translated from data attributes (base.html, the check-in form). */
+(() => {
+  "use strict";
+  const settings = document.currentScript.dataset;
+  const user = settings.user || "";
+  const API = "/api/v1/checkins/";
+  const PAGES_CACHE = "pijnreset-pages";
+  const SCALES = ["pain", "fatigue", "sleep_quality", "stress", "mood", "gut"];
+  const lang = document.documentElement.lang || "nl";
+
+  // --- The queue: IndexedDB "pijnreset-offline", store "checkins", key "<user>:<date>".
+  function openQueue() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open("pijnreset-offline", 1);
+      request.onupgradeneeded = () => request.result.createObjectStore("checkins", { keyPath: "key" });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  async function inStore(mode, work) {
+    const db = await openQueue();
+    return new Promise((resolve, reject) => {
+      const transaction = db.transaction("checkins", mode);
+      const request = work(transaction.objectStore("checkins"));
+      transaction.oncomplete = () => {
+        db.close();
+        resolve(request.result);
+      };
+      transaction.onerror = transaction.onabort = () => {
+        db.close();
+        reject(transaction.error);
+      };
+    });
+  }
+
+  const keep = (item) => inStore("readwrite", (store) => store.put(item));
+  const forget = (key) => inStore("readwrite", (store) => store.delete(key));
+  const mine = async () => (await inStore("readonly", (store) => store.getAll())).filter((item) => item.user === user);
+
+  // --- Sending: one PUT per day; 200 removes it, 422 keeps it with the reason.
+  let sending = false;
+
+  async function send() {
+    if (sending || !user || !settings.csrf || !navigator.onLine) return;
+    sending = true;
+    try {
+      for (const item of await mine()) {
+        if (item.refused) continue;
+        let response;
+        try {
+          response = await fetch(API + item.date, {
+            method: "PUT",
+            credentials: "same-origin",
+            headers: { "Content-Type": "application/json", "X-CSRFToken": settings.csrf },
+            body: JSON.stringify(item.values),
+          });
+        } catch (dropped) {
+          break; // the connection went again: the rest waits, nothing is lost
+        }
+        if (response.ok) {
+          await forget(item.key);
+          // The note spoke of wanting to die: offer the help page, as the form does.
+          const saved = await response.json().catch(() => ({}));
+          if (saved.help_url) crisis = saved.help_url;
+        } else if (response.status === 422) {
+          const body = await response.json().catch(() => ({}));
+          item.refused = ((body.detail || [])[0] || {}).msg || String(response.status);
+          await keep(item);
+        } else {
+          break; // logged out, too many requests or a server fault: try again later
+        }
+      }
+    } finally {
+      sending = false;
+    }
+    await show();
+  }
+
+  // --- What waits, shown at the top of the page (role=status is read out).
+  function statusRegion() {
+    let region = document.getElementById("offline-status");
+    if (!region) {
+      region = document.createElement("div");
+      region.id = "offline-status";
+      region.className = "messages";
+      region.setAttribute("role", "status");
+      (document.querySelector("main") || document.body).prepend(region);
+    }
+    return region;
+  }
+
+  function paragraph(text, error) {
+    const p = document.createElement("p");
+    p.className = error ? "message message--error" : "message";
+    p.textContent = text;
+    return p;
+  }
+
+  function dayName(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    const date = new Date(year, month - 1, day);
+    return date.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long" });
+  }
+
+  let said = null;
+  let crisis = null;
+
+  function crisisPanel() {
+    const p = paragraph(settings.textCrisis + " ", true);
+    const link = document.createElement("a");
+    link.href = crisis;
+    link.textContent = settings.textCrisisLink;
+    p.append(link);
+    return p;
+  }
+
+  async function show() {
+    if (!user) return;
+    const items = await mine().catch(() => []);
+    if (!items.length && !said && !crisis) {
+      document.getElementById("offline-status")?.remove();
+      return;
+    }
+    const region = statusRegion();
+    region.replaceChildren(...(crisis ? [crisisPanel()] : []), ...(said ? [said] : []));
+    for (const item of items) {
+      const text = item.refused ? settings.textRefused : settings.textWaiting;
+      const p = paragraph(text.replace("{date}", dayName(item.date)).replace("{reason}", item.refused || ""), item.refused);
+      if (item.refused) {
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "button button--quiet";
+        remove.textContent = settings.textDelete;
+        remove.addEventListener("click", async () => {
+          await forget(item.key);
+          await show();
+        });
+        p.append(" ", remove);
+      }
+      region.append(p);
+    }
+  }
+
+  function say(text, error) {
+    said = paragraph(text, error);
+    show().then(() => statusRegion().scrollIntoView({ block: "nearest" }));
+  }
+
+  // --- The check-in form: offline, save on the device instead of posting.
+  function localToday() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function checkInValues(form) {
+    const fields = new FormData(form);
+    const values = {};
+    for (const name of SCALES) {
+      const value = fields.get(name);
+      values[name] = value === null || value === "" ? null : Number(value);
+    }
+    values.flare = fields.get("flare") !== null;
+    values.note = String(fields.get("note") || "");
+    values.pain_areas = fields.getAll("pain_areas").map(String);
+    return values;
+  }
+
+  function watchCheckIn(form) {
+    const texts = form.dataset;
+    // A page kept from an earlier day still means "today" on the device.
+    const date = () => (texts.offlineToday ? localToday() : texts.offlineDate);
+    form.addEventListener("submit", async (event) => {
+      if (navigator.onLine) {
+        forget(`${user}:${date()}`).catch(() => {}); // saved online now: an older queued one must not win
+        return;
+      }
+      event.preventDefault();
+      const values = checkInValues(form);
+      if (values.pain === null) {
+        say(texts.offlinePain, true);
+        return;
+      }
+      const day = date();
+      const item = { key: `${user}:${day}`, user, date: day, values, saved_at: new Date().toISOString() };
+      item.client_id = self.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+      try {
+        await keep(item);
+      } catch (full) {
+        say(texts.offlineFailed, true); // e.g. the device storage is full
+        return;
+      }
+      say(texts.offlineQueued);
+    });
+  }
+
+  // --- Log-out: send first; what cannot be sent is deleted only if the patient agrees.
+  function watchLogout() {
+    document.addEventListener("submit", async (event) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement) || form.dataset.offlineCleared) return;
+      if (new URL(form.action, location.href).pathname !== settings.logout) return;
+      event.preventDefault();
+      try {
+        await send();
+        const left = await mine();
+        if (left.length && !window.confirm(settings.textLogout)) return;
+        await Promise.all(left.map((item) => forget(item.key)));
+      } catch (noStorage) {
+        // No IndexedDB here: nothing was kept either.
+      }
+      if ("caches" in window) await caches.delete(PAGES_CACHE);
+      form.dataset.offlineCleared = "1";
+      form.submit();
+    });
+  }
+
+  // --- The service worker and its update flow.
+  function offerUpdate(worker) {
+    if (document.getElementById("offline-update")) return;
+    const bar = document.createElement("div");
+    bar.id = "offline-update";
+    bar.className = "messages";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button";
+    button.textContent = settings.textUpdate;
+    let asked = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (asked) location.reload();
+    });
+    button.addEventListener("click", () => {
+      asked = true;
+      worker.postMessage({ type: "skip-waiting" });
+    });
+    bar.append(button);
+    (document.querySelector("main") || document.body).prepend(bar);
+  }
+
+  async function register() {
+    if (!("serviceWorker" in navigator) || !settings.sw) return;
+    const registration = await navigator.serviceWorker.register(settings.sw, { scope: "/" });
+    const offer = () => {
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    };
+    offer();
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker?.addEventListener("statechange", () => worker.state === "installed" && offer());
+    });
+    if (user && navigator.onLine) {
+      const ready = await navigator.serviceWorker.ready;
+      ready.active?.postMessage({ type: "warm", lang });
+    }
+  }
+
+  // Another person logged in on this browser: the pages kept for the last one go.
+  async function forgetOtherUsersPages() {
+    if (!user || !("caches" in window)) return;
+    if (localStorage.getItem("pijnreset-user") === user) return;
+    await caches.delete(PAGES_CACHE);
+    localStorage.setItem("pijnreset-user", user);
+  }
+
+  document.querySelectorAll("form[data-offline-checkin]").forEach(watchCheckIn);
+  if (settings.logout && "indexedDB" in window) watchLogout();
+  if ("indexedDB" in window) {
+    send().catch(() => {});
+    window.addEventListener("online", () => send().catch(() => {}));
+  }
+  // Storage may be blocked; the worker still serves the help and offline pages.
+  forgetOtherUsersPages()
+    .catch(() => {})
+    .then(register)
+    .catch(() => {});
+})();

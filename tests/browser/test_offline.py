@@ -1,0 +1,260 @@
+"""Offline-first on a 390x844 phone (issue 19, docs/offline.md).
+
+The service worker registers and controls the page; offline, the help page and the
+check-in open from its cache; a check-in saved offline waits on the device and is sent
+once when the connection returns: exactly one row, nothing doubled by a second sync.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from diary.models import CheckIn, CheckInRevision
+from pijnreset import views
+from tests.browser.conftest import PHONE, PageProblems, assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The version in the names of the worker's caches (js/sw.js): which worker filled them.
+VERSION = """async () => (await caches.keys())
+    .filter(name => name.startsWith("pijnreset-static-")).sort().join()"""
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+CACHED = "url => caches.match(url, {ignoreVary: true}).then(found => Boolean(found))"
+
+
+@pytest.fixture
+def context(browser, live_server, patient_anna):
+    """A phone context (390x844, Dutch), logged in as Anna by cookie."""
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    client = Client()
+    client.force_login(patient_anna)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(context, live_server):
+    page = context.new_page()
+    problems = PageProblems(live_server.url)
+    page.on("console", problems.on_console)
+    page.on("request", problems.on_request)
+    page.set_default_timeout(15_000)
+    yield page
+    assert not problems.errors, problems.errors
+    assert not problems.foreign_requests, problems.foreign_requests
+
+
+def _wait_until_cached(page, *urls, timeout=15.0):
+    # page.evaluate awaits the promise (wait_for_function would not).
+    deadline = time.monotonic() + timeout
+    for url in urls:
+        while not page.evaluate(CACHED, url):
+            assert time.monotonic() < deadline, f"{url} was not cached"
+            time.sleep(0.1)
+
+
+def _wait_for_rows(patient, count, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while CheckIn.objects.filter(patient=patient).count() != count:
+        assert time.monotonic() < deadline, "the queued check-in was not sent"
+        time.sleep(0.1)
+
+
+def test_offline_check_in_waits_on_the_device_and_is_sent_once(
+    phone, context, live_server, patient_anna
+):
+    phone.goto(live_server.url + "/dagboek/")
+    phone.wait_for_function(CONTROLLED)
+    # The worker keeps the help page (no cookies) and, asked by the page, today's check-in.
+    _wait_until_cached(phone, "/hulp/", "/offline/", "/dagboek/")
+
+    context.set_offline(True)
+    phone.goto(live_server.url + "/hulp/")
+    assert phone.locator('a[href="tel:113"]').count() >= 1
+    phone.goto(live_server.url + "/vandaag/")  # Today as last seen
+    assert phone.locator("h1").inner_text() != "Je bent offline"
+    assert phone.evaluate("() => document.querySelector('main h1') !== null")
+    phone.goto(live_server.url + "/dagboek/")
+    phone.get_by_role("heading", name="Hoe gaat het vandaag?", level=1).wait_for()
+    phone.locator('label[for="id_pain_6"]').click()
+    phone.locator('label[for="id_fatigue_4"]').click()
+    phone.locator(".checkin-save--first").get_by_role("button", name="Opslaan").click()
+    status = phone.locator("#offline-status")
+    status.get_by_text("wordt verstuurd zodra je online bent").first.wait_for()
+    assert CheckIn.objects.filter(patient=patient_anna).count() == 0
+    assert_accessible(phone)
+
+    # A page the worker never kept: a kind page instead of the browser's error.
+    phone.goto(live_server.url + "/over/")
+    phone.get_by_role("heading", name="Je bent offline", level=1).wait_for()
+    assert phone.get_by_role("link", name="Open de hulppagina").get_attribute("href") == "/hulp/"
+    assert_accessible(phone)
+
+    context.set_offline(False)
+    phone.goto(live_server.url + "/dagboek/")  # the next page load sends what waits
+    _wait_for_rows(patient_anna, 1)
+    saved = CheckIn.objects.get(patient=patient_anna)
+    assert saved.date == patient_anna.local_date(timezone.now())
+    assert (saved.pain, saved.fatigue, saved.mood, saved.flare) == (6, 4, None, False)
+    phone.wait_for_function("() => !document.getElementById('offline-status')")
+    assert (
+        phone.evaluate(
+            """() => new Promise(resolve => {
+            const open = indexedDB.open("pijnreset-offline", 1);
+            open.onsuccess = () => {
+                const read = open.result.transaction("checkins").objectStore("checkins").count();
+                read.onsuccess = () => resolve(read.result);
+            };
+        })"""
+        )
+        == 0
+    )
+
+    # A second sync (another load) changes nothing: one row, no revision.
+    phone.reload()
+    phone.wait_for_load_state("networkidle")
+    assert CheckIn.objects.filter(patient=patient_anna).count() == 1
+    assert CheckIn.objects.get(patient=patient_anna).updated_at == saved.updated_at
+    assert not CheckInRevision.objects.filter(check_in__patient=patient_anna).exists()
+
+
+def test_log_out_forgets_the_pages_kept_for_the_patient(phone, live_server):
+    phone.goto(live_server.url + "/dagboek/")
+    phone.wait_for_function(CONTROLLED)
+    _wait_until_cached(phone, "/dagboek/")
+    phone.get_by_role("button", name="Uitloggen").click()
+    phone.wait_for_url(lambda url: "/dagboek/" not in url)
+    assert not phone.evaluate(CACHED, "/dagboek/")
+    assert phone.evaluate(CACHED, "/hulp/")  # the help page stays, it is nobody's
+
+
+PUT_IN_QUEUE = """item => new Promise((resolve, reject) => {
+    const open = indexedDB.open("pijnreset-offline", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("checkins", {keyPath: "key"});
+    open.onsuccess = () => {
+        const transaction = open.result.transaction("checkins", "readwrite");
+        transaction.objectStore("checkins").put(item);
+        transaction.oncomplete = () => resolve(true);
+        transaction.onerror = () => reject(transaction.error);
+    };
+})"""
+
+
+def test_a_check_in_for_a_day_outside_the_window_stays_and_says_why(
+    phone, live_server, patient_anna
+):
+    """Saved offline ten days ago, sent only now: the server refuses (422); it is kept."""
+    day = (patient_anna.local_date(timezone.now()) - timedelta(days=10)).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    item = {
+        "key": f"{patient_anna.pk}:{day}",
+        "user": str(patient_anna.pk),
+        "date": day,
+        "values": {"pain": 5, "flare": False, "note": "", "pain_areas": []},
+        "saved_at": "2026-01-01T08:00:00Z",
+        "client_id": "test",
+    }
+    phone.evaluate(PUT_IN_QUEUE, item)
+    phone.goto(live_server.url + "/dagboek/")
+    refused = phone.locator("#offline-status .message--error")
+    refused.get_by_text("kon niet worden verstuurd").wait_for()
+    assert "blijft op dit apparaat" in refused.inner_text()
+    assert not CheckIn.objects.filter(patient=patient_anna).exists()
+    assert_accessible(phone)
+
+    phone.reload()  # still there after another try: never dropped silently
+    refused.get_by_text("kon niet worden verstuurd").wait_for()
+    refused.get_by_role("button", name="Verwijder van dit apparaat").click()
+    phone.wait_for_function("() => !document.getElementById('offline-status')")
+
+
+def test_a_new_version_waits_until_the_patient_refreshes(phone, live_server, settings, monkeypatch):
+    phone.goto(live_server.url + "/hulp/")
+    phone.wait_for_function(CONTROLLED)
+    first = phone.evaluate("() => navigator.serviceWorker.controller.scriptURL")
+    # A deploy: one more file to keep gives the worker a new version.
+    settings.DEBUG = True
+    monkeypatch.setattr(views, "SW_STATIC", (*views.SW_STATIC, "programme/icon.svg"))
+    phone.evaluate("async () => (await navigator.serviceWorker.ready).update()")
+    update = phone.get_by_role("button", name="Nieuwe versie: vernieuwen")
+    update.wait_for()
+    assert_accessible(phone)
+    old_version = phone.evaluate(VERSION)
+    update.click()
+    phone.wait_for_load_state("load")
+    phone.wait_for_function(CONTROLLED)
+    deadline = time.monotonic() + 10
+    while phone.evaluate(VERSION) == old_version:
+        assert time.monotonic() < deadline, "the new worker did not take over"
+        time.sleep(0.1)
+    assert phone.evaluate("() => navigator.serviceWorker.controller.scriptURL") == first
+    assert phone.get_by_role("button", name="Nieuwe versie: vernieuwen").count() == 0
+
+
+def test_a_note_sent_later_that_mentions_dying_still_offers_help(phone, live_server, patient_anna):
+    """The crisis rule (docs/clinical.md 6) holds for a check-in sent from the queue."""
+    day = patient_anna.local_date(timezone.now()).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    values = {"pain": 8, "flare": False, "note": "ik wil dood", "pain_areas": []}
+    phone.evaluate(
+        PUT_IN_QUEUE,
+        {
+            "key": f"{patient_anna.pk}:{day}",
+            "user": str(patient_anna.pk),
+            "date": day,
+            "values": values,
+            "saved_at": "2026-01-01T08:00:00Z",
+            "client_id": "t",
+        },
+    )
+    phone.goto(live_server.url + "/over/")
+    status = phone.locator("#offline-status")
+    status.get_by_role("link", name="Laat zien met wie ik kan praten").wait_for()
+    assert status.get_by_role("link").get_attribute("href") == "/hulp/"
+    assert CheckIn.objects.get(patient=patient_anna).note == "ik wil dood"
+    assert_accessible(phone)
+
+
+COUNT_QUEUE = """() => new Promise(resolve => {
+    const open = indexedDB.open("pijnreset-offline", 1);
+    open.onsuccess = () => {
+        const read = open.result.transaction("checkins").objectStore("checkins").count();
+        read.onsuccess = () => resolve(read.result);
+    };
+})"""
+
+
+def test_log_out_asks_before_deleting_what_was_not_sent(phone, live_server, patient_anna):
+    day = (patient_anna.local_date(timezone.now()) - timedelta(days=10)).isoformat()
+    phone.goto(live_server.url + "/hulp/")
+    item = {
+        "key": f"{patient_anna.pk}:{day}",
+        "user": str(patient_anna.pk),
+        "date": day,
+        "values": {"pain": 5},
+        "saved_at": "2026-01-01T08:00:00Z",
+        "client_id": "t",
+    }
+    phone.evaluate(PUT_IN_QUEUE, item)
+    phone.goto(live_server.url + "/dagboek/")
+    phone.locator("#offline-status .message--error").wait_for()
+
+    asked = []
+    phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    phone.get_by_role("button", name="Uitloggen").click()
+    phone.wait_for_timeout(500)
+    assert asked and "Toch uitloggen?" in asked[0]
+    assert "/dagboek/" in phone.url and phone.evaluate(COUNT_QUEUE) == 1  # kept, still in
+
+    phone.once("dialog", lambda dialog: dialog.accept())
+    phone.get_by_role("button", name="Uitloggen").click()
+    phone.wait_for_url(lambda url: "/dagboek/" not in url)
+    assert phone.evaluate(COUNT_QUEUE) == 0
