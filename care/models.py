@@ -166,7 +166,10 @@ class Share(models.Model):
     notes = models.BooleanField(_("notes and journals"), default=False)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    consent = models.ForeignKey("accounts.Consent", on_delete=models.PROTECT, related_name="shares")
+    # RESTRICT: a consent cannot go while a share rests on it, unless both go (account deleted).
+    consent = models.ForeignKey(
+        "accounts.Consent", on_delete=models.RESTRICT, related_name="shares"
+    )
     text_version = models.CharField(_("text version"), max_length=32)
     given_at = models.DateTimeField(_("given at"))
     stopped_at = models.DateTimeField(_("stopped at"), null=True, blank=True)

@@ -300,9 +300,15 @@ def _share_with_a_therapist(anna: User, now: Any) -> None:
     from care import actions as care_actions
     from practices.tests.factories import make_practice, make_therapist
 
-    colleague = User.objects.create_user(email="collega@example.nl", role="therapist")
-    practice = make_practice("Praktijk Gate")
-    therapist = make_therapist("Collega", practices=(practice,), user=colleague)
+    # One colleague for every patient built here (Anna and Bram both share with them).
+    colleague = User.objects.filter(email="collega@example.nl").first() or (
+        User.objects.create_user(email="collega@example.nl", role="therapist")
+    )
+    from practices.models import Therapist
+
+    therapist = Therapist.objects.filter(user=colleague).first() or make_therapist(
+        "Collega", practices=(make_practice("Praktijk Gate"),), user=colleague
+    )
     care_actions.share_with_therapist(
         patient=anna, therapist=therapist, scope=care_actions.Scope(), ends_on=None, now=now
     )

@@ -49,6 +49,9 @@ PUBLIC = {
     "reviews:how",  # how we check reviews (EU consumer rules)
     "reviews:network_badge",  # an SVG for other sites
     "stories:index",  # published recovery stories
+    "shop:list",  # the shop (issue 17): buying needs no account
+    "shop:cart",
+    "shop:checkout",  # an empty cart goes back to the list
 }
 
 
