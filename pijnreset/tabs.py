@@ -1,8 +1,8 @@
 """The app shell's tabs (issue 13): which tabs a signed-in user sees, and which one is current.
 
 Patients get their daily places (Today, Check-in, Practise, Progress, More); staff get their
-work (Agenda, Patients, Practice, More). Anonymous visitors get no tabs: base.html shows them a simple
-menu. A tab is current when the page's view is one of its views, or else when the page's URL
+work (Agenda, Patients, Practice, More). Anonymous visitors get no tabs: base.html shows them a
+simple menu. A tab is current when the page's view is one of its views, or else when the page's URL
 namespace is one of its namespaces; the template marks it with aria-current="page".
 """
 
