@@ -69,6 +69,14 @@ KINDS: tuple[Kind, ...] = (
     Kind("exports", "dataports.ExportRecord", "patient", "created_at"),
     Kind("reports", "dataports.Report", "patient", "created_at"),
     Kind("imports", "dataports.ImportUpload", "patient", "created_at"),
+    Kind("own_factors", "insights.PersonalFactor", "patient", "created_at"),
+    Kind("experiments", "insights.Experiment", "patient", "created_at", "started_on"),
+    Kind("weekly_summary", "insights.SummaryPreference", "patient", ""),
+    Kind("shares", "care.Share", "patient", "given_at", "starts_on"),
+    Kind("homework", "care.Homework", "patient", "created_at"),
+    Kind("therapist_messages", "care.CareMessage", "patient", "created_at"),
+    Kind("reviews", "reviews.Review", "author", "created_at"),
+    Kind("stories", "stories.Story", "author", "created_at"),
 )
 
 # Tables with a foreign key to a user that are not the patient's own entries.
@@ -78,6 +86,17 @@ NOT_EXPORTED = {
     ("practices.Practice", "managers"): "staff: practice managers",
     ("practices.Therapist", "user"): "staff: a therapist's own profile",
     ("bookings.Appointment", "cancelled_by"): "the appointment is exported through `patient`",
+    ("care.AccessLogEntry", "patient"): "who looked at the data: its own page and "
+    "GET /api/v1/me/access-log",
+    ("care.AccessLogEntry", "actor"): "staff: the reader in the access log",
+    ("care.ClinicalNote", "patient"): "the practice's own record (WGBO), not the patient's entry",
+    ("care.ClinicalNote", "author"): "staff: the therapist who wrote the note",
+    ("reviews.ReviewReport", "reporter"): "staff: a practice's report of a review",
+    ("reviews.Reply", "author"): "staff: a practice's reply",
+    ("reviews.ModerationDecision", "moderator"): "staff: the moderator",
+    ("stories.StoryDecision", "moderator"): "staff: the moderator",
+    ("shop.Order", "user"): "a shop order holds no health data; it is on its own order page",
+    ("mfa.Authenticator", "user"): "second-factor secrets are never exported",
 }
 
 

@@ -49,7 +49,7 @@ def test_share_check_in_therapist_looks_patient_sees_it_and_stops(
     share = Share.objects.get(patient=patient_anna)
     assert not share.notes
     page.goto(url + "/vandaag/")
-    page.get_by_role("link", name="Check-in", exact=True).click()
+    page.locator("main").get_by_role("link", name="Check-in", exact=True).click()
     choose(page, "Pijn", 6)
     page.get_by_role("button", name="Opslaan", exact=True).click()
     page.get_by_text("Dank je wel.").wait_for()

@@ -130,8 +130,9 @@ def test_log_out_forgets_the_pages_kept_for_the_patient(phone, live_server):
     phone.goto(live_server.url + "/dagboek/")
     phone.wait_for_function(CONTROLLED)
     _wait_until_cached(phone, "/dagboek/")
+    phone.goto(live_server.url + "/meer/")  # on a phone, log-out is under Meer
     phone.get_by_role("button", name="Uitloggen").click()
-    phone.wait_for_url(lambda url: "/dagboek/" not in url)
+    phone.wait_for_url(lambda url: "/meer/" not in url)
     assert not phone.evaluate(CACHED, "/dagboek/")
     assert phone.evaluate(CACHED, "/hulp/")  # the help page stays, it is nobody's
 
@@ -247,14 +248,15 @@ def test_log_out_asks_before_deleting_what_was_not_sent(phone, live_server, pati
     phone.goto(live_server.url + "/dagboek/")
     phone.locator("#offline-status .message--error").wait_for()
 
+    phone.goto(live_server.url + "/meer/")  # on a phone, log-out is under Meer
     asked = []
     phone.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     phone.get_by_role("button", name="Uitloggen").click()
     phone.wait_for_timeout(500)
     assert asked and "Toch uitloggen?" in asked[0]
-    assert "/dagboek/" in phone.url and phone.evaluate(COUNT_QUEUE) == 1  # kept, still in
+    assert "/meer/" in phone.url and phone.evaluate(COUNT_QUEUE) == 1  # kept, still in
 
     phone.once("dialog", lambda dialog: dialog.accept())
     phone.get_by_role("button", name="Uitloggen").click()
-    phone.wait_for_url(lambda url: "/dagboek/" not in url)
+    phone.wait_for_url(lambda url: "/meer/" not in url)
     assert phone.evaluate(COUNT_QUEUE) == 0

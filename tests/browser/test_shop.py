@@ -70,7 +70,7 @@ def test_buying_the_book_by_bank_transfer_and_the_operator_ships_it(page, browse
         admin.get_by_role("checkbox", name="Selecteer dit object voor een actie").first.check()
         admin.get_by_role("combobox", name="Actie").select_option(label=action)
         admin.get_by_role("button", name="Uitvoeren").click()
-        assert admin.get_by_text("1 bestellingen gewijzigd.").is_visible()
+        admin.get_by_text("1 bestellingen gewijzigd.").wait_for()
     order.refresh_from_db()
     assert order.status == OrderStatus.SHIPPED and order.paid_at and order.shipped_at
     assert any("onderweg" in m.subject for m in mail.outbox if m.to == ["lezer@example.org"])
