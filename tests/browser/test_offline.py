@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 
 from diary.models import CheckIn, CheckInRevision
 from pijnreset import views
@@ -177,6 +178,14 @@ def test_a_check_in_for_a_day_outside_the_window_stays_and_says_why(
     phone.wait_for_function("() => !document.getElementById('offline-status')")
 
 
+def _version_now(phone):
+    """The controlling worker's version, or None while the page is reloading."""
+    try:
+        return phone.evaluate(VERSION)
+    except PlaywrightError:  # the reload after "vernieuwen" replaced the page mid-question
+        return None
+
+
 def test_a_new_version_waits_until_the_patient_refreshes(phone, live_server, settings, monkeypatch):
     phone.goto(live_server.url + "/hulp/")
     phone.wait_for_function(CONTROLLED)
@@ -193,7 +202,7 @@ def test_a_new_version_waits_until_the_patient_refreshes(phone, live_server, set
     phone.wait_for_load_state("load")
     phone.wait_for_function(CONTROLLED)
     deadline = time.monotonic() + 10
-    while phone.evaluate(VERSION) == old_version:
+    while _version_now(phone) in (old_version, None):
         assert time.monotonic() < deadline, "the new worker did not take over"
         time.sleep(0.1)
     assert phone.evaluate("() => navigator.serviceWorker.controller.scriptURL") == first

@@ -257,7 +257,9 @@
       const worker = registration.installing;
       worker?.addEventListener("statechange", () => worker.state === "installed" && offer());
     });
-    if (user && navigator.onLine) {
+    // Only a patient's Today and check-in are kept: for anyone else those pages answer 403,
+    // and an answer fetched in the background may set a new CSRF cookie under an open form.
+    if (user && settings.patient && navigator.onLine) {
       const ready = await navigator.serviceWorker.ready;
       ready.active?.postMessage({ type: "warm", lang });
     }
