@@ -18,7 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 from api.errors import ERRORS, field_errors, problem
 from api.inputs import BOOKING_WINDOW, BookingInstant, Text
 from bookings import availability, requests
-from bookings.first_free import first_free_slots
+from bookings.first_free import Wait, first_free_by_kind, waits
 from bookings.models import Kind
 from practices import finder
 from practices.models import Language, Practice, Service, Specialisation
@@ -46,6 +46,22 @@ class PracticeOut(Schema):
         "first (its first way and appointment type), at most 8 weeks ahead; null when "
         "nothing is free that soon or nothing can be booked online"
     )
+    first_free_by_kind: list[WaitOut] = Field(
+        description="The wait per way of being seen, in the order the practice's page "
+        "offers them (the first is first_free_slot); empty when nothing can be booked online"
+    )
+
+
+class WaitOut(Schema):
+    kind: Kind = Field(description="A way the practice can be booked online")
+    first_free_slot: dt.datetime | None = Field(
+        description="The first free start (ISO 8601, UTC) of the first appointment type "
+        "offered this way, at most 8 weeks ahead; null when nothing is free that soon"
+    )
+    waiting_days: int | None = Field(
+        description="Calendar days from today on the practice's clock (0 is today); null "
+        "with first_free_slot"
+    )
 
 
 class PracticeSearch(Schema):
@@ -69,7 +85,7 @@ class PracticeSearch(Schema):
     limit: int = Field(finder.DEFAULT_LIMIT, ge=1, le=100)
 
 
-def _practice_out(found: finder.Found, first_free: dt.datetime | None) -> PracticeOut:
+def _practice_out(found: finder.Found, wait: list[Wait]) -> PracticeOut:
     practice = found.practice
     return PracticeOut(
         id=practice.public_id,
@@ -80,7 +96,10 @@ def _practice_out(found: finder.Found, first_free: dt.datetime | None) -> Practi
         url=practice.get_absolute_url(),
         direct_access=practice.direct_access,
         insurers=list(practice.insurers),
-        first_free_slot=first_free,
+        first_free_slot=wait[0].start if wait else None,
+        first_free_by_kind=[
+            WaitOut(kind=Kind(w.kind), first_free_slot=w.start, waiting_days=w.days) for w in wait
+        ],
     )
 
 
@@ -110,8 +129,15 @@ def search_practices(request: HttpRequest, search: Query[PracticeSearch]):  # ty
         message = "Give q, or lat and lon, or remote=true."
         return Status(422, field_errors({"q": message}, where={"q": ("query",)}))
     result = wanted.run()
-    first = first_free_slots([found.practice for found in result.found], now=timezone.now())
-    return Status(200, [_practice_out(found, first[found.practice.pk]) for found in result.found])
+    now = timezone.now()
+    first = first_free_by_kind([found.practice for found in result.found], now=now)
+    return Status(
+        200,
+        [
+            _practice_out(found, waits(first[found.practice.pk], now=now, zone=found.practice.zone))
+            for found in result.found
+        ],
+    )
 
 
 class AppointmentTypeOut(Schema):

@@ -1,9 +1,11 @@
 """The first free time of many practices at once: the finder's results (page and API).
 
-For each practice it is the first free time of what its page shows first (the first
-way and type, bookings/menu.py), so a click on the result shows that time at the top.
-It looks at most SEARCH_WEEKS ahead (and never past the practice's own horizon):
-None means nothing is free that soon, or nothing can be booked online.
+For each practice and each way it can be booked (in person, phone, video: the wait a
+visitor checks before booking) it is the first free time of the first appointment type
+its page offers for that way (bookings/menu.py); the first way is what the page shows
+first, so a click on the result shows that time at the top. It looks at most
+SEARCH_WEEKS ahead (and never past the practice's own horizon): None means nothing is
+free that soon, or nothing can be booked online.
 
 A fixed number of queries, whatever the number of practices or therapists: the
 types, the therapists with their practices, their working hours, their busy time
@@ -14,11 +16,13 @@ the pure `bookings.slots.generate_slots`, one week at a time until one is found.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bookings import availability, requests, slots
-from bookings.models import AppointmentType, WorkingHours
+from bookings.models import AppointmentType, Kind, WorkingHours
 from practices.models import Closure, Practice, Therapist
 
 SEARCH_WEEKS = 8
@@ -26,54 +30,97 @@ STEP = timedelta(weeks=1)
 RULE_FIELDS = ("pk", "services", "time_zone", "minimum_notice_hours", "horizon_weeks")
 
 
+@dataclass(frozen=True)
+class Wait:
+    """How long a visitor waits for one way of being seen."""
+
+    kind: str
+    start: datetime | None
+    days: int | None  # calendar days on the practice's clock: 0 is today, 1 tomorrow
+
+    @property
+    def label(self) -> str:
+        return str(Kind(self.kind).label)
+
+
+def waits(by_kind: Mapping[str, datetime | None], *, now: datetime, zone: ZoneInfo) -> list[Wait]:
+    """The waits of one practice from `first_free_by_kind`, in its page's order."""
+    today = now.astimezone(zone).date()
+    return [
+        Wait(kind, start, None if start is None else (start.astimezone(zone).date() - today).days)
+        for kind, start in by_kind.items()
+    ]
+
+
 def first_free_slots(practices: Sequence[Practice], *, now: datetime) -> dict[int, datetime | None]:
-    """Each practice's first free start (aware, UTC), by practice pk."""
-    answer: dict[int, datetime | None] = {practice.pk: None for practice in practices}
+    """Each practice's first free start (aware, UTC) of the way its page shows first, by pk."""
+    return {
+        pk: next(iter(by_kind.values()), None)
+        for pk, by_kind in first_free_by_kind(practices, now=now).items()
+    }
+
+
+def first_free_by_kind(
+    practices: Sequence[Practice], *, now: datetime
+) -> dict[int, dict[str, datetime | None]]:
+    """By practice pk: each way it can be booked online, in its page's order, with its
+    first free start (aware, UTC) or None. A practice with nothing bookable has no ways."""
+    answer: dict[int, dict[str, datetime | None]] = {practice.pk: {} for practice in practices}
     if not practices:
         return answer
     # The finder reads only what its cards show: the booking rules in one more query.
     practices = list(Practice.objects.filter(pk__in=answer).only(*RULE_FIELDS))
     end = now + timedelta(weeks=SEARCH_WEEKS)
-    wanted = _what_each_shows_first(practices)
-    if not wanted:
+    offered = _what_each_offers(practices)
+    if not offered:
         return answer
-    staff = _therapists_by_practice(wanted.keys())
+    staff = _therapists_by_practice(offered.keys())
     everyone = {t.pk: t for team in staff.values() for t in team}
-    hours = _working_hours(wanted.keys(), everyone)
+    hours = _working_hours(offered.keys(), everyone)
     busy = availability.busy_intervals(everyone.values(), window_start=now, window_end=end, now=now)
-    closed = _closed_dates(wanted.keys(), now, end)
+    closed = _closed_dates(offered.keys(), now, end)
     for practice in practices:
-        if practice.pk not in wanted:
-            continue
-        appointment_type, kind = wanted[practice.pk]
-        team = [t for t in staff.get(practice.pk, []) if kind in t.kinds]
-        answer[practice.pk] = _first_slot(
-            practice,
-            appointment_type,
-            team,
-            hours=hours,
-            busy=busy,
-            closed=closed.get(practice.pk, set()),
-            now=now,
-            end=min(end, now + timedelta(weeks=practice.horizon_weeks)),
-        )
+        for kind, appointment_type in offered.get(practice.pk, []):
+            team = [t for t in staff.get(practice.pk, []) if kind in t.kinds]
+            answer[practice.pk][kind] = _first_slot(
+                practice,
+                appointment_type,
+                team,
+                hours=hours,
+                busy=busy,
+                closed=closed.get(practice.pk, set()),
+                now=now,
+                end=min(end, now + timedelta(weeks=practice.horizon_weeks)),
+            )
     return answer
 
 
-def _what_each_shows_first(
+def _what_each_offers(
     practices: Sequence[Practice],
-) -> dict[int, tuple[AppointmentType, str]]:
+) -> dict[int, list[tuple[str, AppointmentType]]]:
+    """Each way a practice offers, first the one its page shows, with the type shown for it."""
     types: dict[int, list[AppointmentType]] = defaultdict(list)
     for row in AppointmentType.objects.filter(practice__in=practices, is_active=True):
         types[row.practice_id].append(row)  # in the model's order: position, slug
-    chosen: dict[int, tuple[AppointmentType, str]] = {}
+    offered: dict[int, list[tuple[str, AppointmentType]]] = {}
     for practice in practices:
-        first = requests.resolve_slot_choice(
-            practice=practice, types=types.get(practice.pk, []), kind=None, appointment_type=None
-        )
-        if first.kind is not None and first.appointment_type is not None:
-            chosen[practice.pk] = (first.appointment_type, first.kind)
-    return chosen
+        ways = []
+        for kind in _ways(practice, types.get(practice.pk, [])):
+            choice = requests.resolve_slot_choice(
+                practice=practice, types=types[practice.pk], kind=kind, appointment_type=None
+            )
+            if choice.appointment_type is not None:
+                ways.append((kind, choice.appointment_type))
+        if ways:
+            offered[practice.pk] = ways
+    return offered
+
+
+def _ways(practice: Practice, types: list[AppointmentType]) -> tuple[str, ...]:
+    first = requests.resolve_slot_choice(
+        practice=practice, types=types, kind=None, appointment_type=None
+    )
+    return first.kinds
 
 
 def _therapists_by_practice(practice_ids: Collection[int]) -> dict[int, list[Therapist]]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from bookings import offer
-from bookings.first_free import first_free_slots
+from bookings.first_free import first_free_by_kind, waits
 from practices import finder, places
 from practices.forms import FinderForm
 from practices.models import Practice, Therapist
@@ -31,8 +31,11 @@ def finder_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"form": form, "result": result, "cards": []}
     if result is not None:
         found = result.found
-        first = first_free_slots([f.practice for f in found], now=timezone.now())
-        context["cards"] = [(f, first[f.practice.pk]) for f in found]
+        now = timezone.now()
+        first = first_free_by_kind([f.practice for f in found], now=now)
+        context["cards"] = [
+            (f, waits(first[f.practice.pk], now=now, zone=f.practice.zone)) for f in found
+        ]
     return render(request, "practices/finder.html", context, status=status)
 
 
@@ -88,6 +91,8 @@ def practice_page(request: HttpRequest, practice_id: str) -> HttpResponse:
     # The first week of free times at once, for the first way and type (bookings/offer.py).
     context = offer.booking_context(practice, now=now)
     context["closures"] = [c for c in practice.closures.all() if c.last_day >= today][:5]
+    first = first_free_by_kind([practice], now=now)[practice.pk]
+    context["waits"] = waits(first, now=now, zone=practice.zone)
     return render(request, "practices/practice.html", context)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bookings.first_free import first_free_slots
+from bookings.first_free import Wait, first_free_by_kind, first_free_slots, waits
 from bookings.models import Appointment, BlockedTime, Status
 from bookings.tests.conftest import at
 from practices.models import Closure
@@ -59,9 +59,64 @@ def test_the_number_of_queries_does_not_grow_with_the_practices(now, rows):
     assert set(first.values()) == {at(2, 10)}
 
 
-def test_the_finder_page_shows_each_result_first_free_time(client, now, practice_a, eva):
+@pytest.fixture
+def phone_from_wednesday(practice_a):
+    """Eva sees people in person and by video only; Lotte calls from Wednesday on."""
+    practice_a.therapists.update(kinds=["in_person", "video"])
+    return make_therapist(
+        "Lotte Jansen", practices=(practice_a,), kinds=("phone",), weekdays=(2, 3)
+    )
+
+
+def test_each_way_has_its_own_wait_in_the_page_order(now, practice_a, eva, phone_from_wednesday):
+    assert first_free_by_kind([practice_a], now=now) == {
+        practice_a.pk: {"in_person": at(2, 10), "phone": at(4, 9), "video": at(2, 10)}
+    }
+    # What the page shows first stays the finder's single first free time.
+    assert first_free_slots([practice_a], now=now) == {practice_a.pk: at(2, 10)}
+
+
+def test_a_way_with_nothing_free_says_so_and_a_practice_with_no_way_has_none(
+    now, practice_a, practice_b, eva
+):
+    practice_a.therapists.update(kinds=["in_person", "video"])
+    make_therapist("Lotte Jansen", practices=(practice_a,), kinds=("phone",), weekdays=())
+    assert first_free_by_kind([practice_a, practice_b], now=now) == {
+        practice_a.pk: {"in_person": at(2, 10), "phone": None, "video": at(2, 10)},
+        practice_b.pk: {"in_person": None, "phone": None, "video": None},  # nobody works there
+    }
+    practice_b.appointment_types.update(is_active=False)
+    assert first_free_by_kind([practice_b], now=now) == {practice_b.pk: {}}
+
+
+def test_the_wait_counts_days_on_the_practice_clock(now, practice_a):
+    late_sunday = at(1, 23, 30)
+    just_after_midnight = datetime(2026, 3, 1, 23, 15, tzinfo=UTC)  # Sunday in UTC, Monday here
+    by_kind = {"in_person": just_after_midnight, "phone": at(4, 9), "video": None}
+    assert waits(by_kind, now=late_sunday, zone=practice_a.zone) == [
+        Wait("in_person", just_after_midnight, 1),
+        Wait("phone", at(4, 9), 3),
+        Wait("video", None, None),
+    ]
+
+
+def test_the_finder_page_shows_each_result_wait_per_way(
+    client, now, practice_a, eva, phone_from_wednesday
+):
     html = client.get("/praktijken/", {"q": "Utrecht"}).content.decode()
-    assert "Eerste vrije tijd: maandag 2 maart, 10:00" in html
+    assert "Eerste vrije tijd" in html
+    assert "In de praktijk: maandag 2 maart, 10:00 (vandaag)" in html
+    assert "Telefonisch: woensdag 4 maart, 09:00 (over 2 dagen)" in html
+    assert "Via video: maandag 2 maart, 10:00 (vandaag)" in html
+
+
+def test_the_practice_page_shows_the_wait_per_way(
+    client, now, practice_a, eva, phone_from_wednesday
+):
+    html = client.get(practice_a.get_absolute_url()).content.decode()
+    assert "Telefonisch: woensdag 4 maart, 09:00 (over 2 dagen)" in html
+    english = client.get(f"/en{practice_a.get_absolute_url()}")
+    assert "By phone: Wednesday 4 March, 09:00 (in 2 days)" in english.content.decode()
 
 
 @pytest.mark.parametrize("rows", [1, 30])
@@ -78,9 +133,24 @@ def test_the_api_gives_first_free_slot_in_a_fixed_number_of_queries(
     answer = response.json()
     assert len(answer) == rows
     assert {row["first_free_slot"] for row in answer} == {"2026-03-02T09:00:00Z"}
+    assert {
+        (wait["kind"], wait["first_free_slot"], wait["waiting_days"])
+        for row in answer
+        for wait in row["first_free_by_kind"]
+    } == {(kind, "2026-03-02T09:00:00Z", 0) for kind in ("in_person", "phone", "video")}
+
+
+def test_the_api_gives_the_wait_per_way(client, now, practice_a, eva, phone_from_wednesday):
+    [row] = client.get("/api/v1/practices", {"q": "Utrecht"}).json()
+    assert row["first_free_by_kind"] == [
+        {"kind": "in_person", "first_free_slot": "2026-03-02T09:00:00Z", "waiting_days": 0},
+        {"kind": "phone", "first_free_slot": "2026-03-04T08:00:00Z", "waiting_days": 2},
+        {"kind": "video", "first_free_slot": "2026-03-02T09:00:00Z", "waiting_days": 0},
+    ]
 
 
 def test_the_api_says_null_when_nothing_is_free(client, now, practice_a, eva):
     eva.working_hours.all().delete()
     [row] = client.get("/api/v1/practices", {"q": "Utrecht"}).json()
     assert row["first_free_slot"] is None
+    assert [wait["first_free_slot"] for wait in row["first_free_by_kind"]] == [None, None, None]
