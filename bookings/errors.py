@@ -2,16 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from pijnreset.errors import DomainError
 
-class BookingError(Exception):
-    """Base class: `message` is shown to the user as it is; `status` is the HTTP answer."""
 
-    default_message = _("This could not be done.")
-    status = 400
-
-    def __init__(self, message: str | None = None) -> None:
-        self.message = str(message or self.default_message)
-        super().__init__(self.message)
+class BookingError(DomainError):
+    """Base class of booking's refusals."""
 
 
 class SlotTaken(BookingError):

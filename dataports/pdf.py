@@ -19,6 +19,7 @@ from fpdf.enums import XPos, YPos
 
 from dataports.figures import CHART_SCORES, series
 from dataports.report import ReportContent
+from pijnreset.pdf_text import latin1
 
 MAX_PAGES: Final = 2
 WIDTH: Final = 180  # mm between the margins of an A4 page
@@ -27,7 +28,7 @@ CHART_HEIGHT: Final = 28.0
 
 
 def _text(value: object) -> str:
-    return str(value).encode("latin-1", "replace").decode("latin-1")
+    return latin1(str(value))
 
 
 def _day(value: date) -> str:

@@ -6,14 +6,13 @@ the PDF, the e-mail and the order page always say the same.
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from pijnreset.pdf_text import latin1
 from shop.models import Order
 
 
@@ -26,25 +25,6 @@ def amount(cents: int, symbol: str = "€") -> str:
 
 def _pdf_amount(cents: int) -> str:
     return amount(cents, symbol="EUR")  # the PDF's built-in fonts have no euro sign
-
-
-def latin1(text: str) -> str:
-    """What the PDF's built-in fonts can show: accents kept where Latin-1 has them,
-    others reduced to their letter (Ł -> L), anything else as "?". A buyer's name in
-    any script must never stop the invoice."""
-    out = []
-    for char in text:
-        try:
-            char.encode("latin-1")
-            out.append(char)
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode()
-            out.append(base or _NEAREST.get(char, "?"))
-    return "".join(out)
-
-
-_NEAREST = {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "€": "EUR", "–": "-",
-            "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'}  # fmt: skip
 
 
 class _Invoice(FPDF):
