@@ -6,7 +6,6 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +18,6 @@ from practices.geo import normalise_postcode
 from practices.models import (
     Closure,
     Language,
-    OpeningHours,
     Practice,
     Service,
     Specialisation,
@@ -189,19 +187,6 @@ class OperatorPracticeForm(PracticeForm):
 
     class Meta(PracticeForm.Meta):
         fields = [*PracticeForm.Meta.fields, "quality_label", "is_active"]
-
-
-OpeningHoursFormSet = inlineformset_factory(
-    Practice,
-    OpeningHours,
-    fields=["weekday", "opens", "closes"],
-    extra=2,
-    can_delete=True,
-    widgets={
-        "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    },
-)
 
 
 class ClosureForm(forms.ModelForm):  # type: ignore[type-arg]
