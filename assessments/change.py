@@ -18,8 +18,9 @@ and the baseline/current windows. An increase is shown in words as a positive nu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -165,3 +166,48 @@ def mean_of(scores: Sequence[int], *, minimum: int = 1) -> Decimal | None:
     """
     exact = exact_mean_of(scores, minimum=minimum)
     return None if exact is None else _to_decimal(exact)
+
+
+# --- The baseline and current windows of pain (docs/clinical.md 3.2) ---
+
+BASELINE_DAYS: Final = 14  # the first 14 days from the start
+CURRENT_DAYS: Final = 7  # the most recent 7 days
+WINDOW_MINIMUM: Final = 4  # check-ins needed in each window
+
+
+@dataclass(frozen=True)
+class PainChange:
+    """Baseline and current pain and the 3.2 result (None: "not enough data yet").
+
+    The one rule behind every place that shows change against the start (the insights
+    page and API, the report for a doctor, the therapist's detail), so a patient and
+    their therapist always see the same number.
+    """
+
+    baseline_from: date
+    baseline_to: date
+    current_from: date
+    current_to: date
+    baseline_days: int
+    current_days: int
+    baseline_exact: Fraction | None
+    current_exact: Fraction | None
+    result: ChangeResult | None
+
+
+def pain_change(pain_by_day: Mapping[date, int], *, start: date, today: date) -> PainChange:
+    """Baseline = the first 14 days from `start`, current = the 7 days up to `today`, each
+    with at least 4 check-ins. The current window counts only days after the baseline
+    window (product rule: no overlap), so in the first two weeks there is no change yet."""
+    baseline_to = start + timedelta(days=BASELINE_DAYS - 1)
+    current_from = max(today - timedelta(days=CURRENT_DAYS - 1), baseline_to + timedelta(days=1))
+    base = [score for day, score in pain_by_day.items() if start <= day <= baseline_to]
+    now = [score for day, score in pain_by_day.items() if current_from <= day <= today]
+    base_mean = exact_mean_of(base, minimum=WINDOW_MINIMUM) if base else None
+    now_mean = exact_mean_of(now, minimum=WINDOW_MINIMUM) if now else None
+    result = None
+    if base_mean is not None and now_mean is not None:
+        result = percent_change(base_mean, now_mean)
+    return PainChange(
+        start, baseline_to, current_from, today, len(base), len(now), base_mean, now_mean, result
+    )

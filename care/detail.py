@@ -13,13 +13,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.change import ChangeResult, exact_mean_of, percent_change
+from assessments.change import ChangeResult, exact_mean_of
 from assessments.models import Response, SafetyFlag
 from care import needs
 from care.models import CareMessage, ClinicalNote, Homework, Share
 from diary.models import CheckIn
 from exercises.models import ExerciseSession, MovementLog
-from programme.models import Enrolment, LessonProgress
+from insights.data import pain_change_for
+from programme.models import LessonProgress
 
 MEANINGS = {
     "worse": _("worse"),
@@ -30,9 +31,6 @@ MEANINGS = {
     "not_applicable": _("not applicable"),
 }
 TREND_DAYS = 90
-BASELINE_DAYS = 14
-CURRENT_DAYS = 7
-WINDOW_MINIMUM = 4
 
 
 @dataclass
@@ -67,22 +65,10 @@ class Detail:
 
 
 def baseline_change(patient: Any, today: date) -> ChangeResult | None:
-    """Pain now (last 7 days) against the first 14 days after enrolment (3.2)."""
-    enrolment = Enrolment.objects.filter(user=patient).first()
-    if enrolment is None:
-        return None
-    first = enrolment.started_on
-    base = CheckIn.objects.filter(
-        patient=patient, date__gte=first, date__lt=first + timedelta(days=BASELINE_DAYS)
-    ).values_list("pain", flat=True)
-    recent = CheckIn.objects.filter(
-        patient=patient, date__gt=today - timedelta(days=CURRENT_DAYS), date__lte=today
-    ).values_list("pain", flat=True)
-    baseline = exact_mean_of(list(base), minimum=WINDOW_MINIMUM)
-    current = exact_mean_of(list(recent), minimum=WINDOW_MINIMUM)
-    if baseline is None or current is None:
-        return None
-    return percent_change(baseline, current)
+    """Pain now against the start (3.2): the very number the patient sees on their own
+    insights page (insights.data.pain_change_for)."""
+    change = pain_change_for(patient, today)
+    return None if change is None else change.result
 
 
 def _trends(detail: Detail, patient: Any) -> None:

@@ -3,8 +3,9 @@
 Averages are exact means of the integer daily scores, rounded once to one decimal, halves
 away from zero (docs/clinical.md 3.2). Change against the baseline follows 3.2 exactly:
 baseline = mean pain of the first 14 days from the start (at least 4 check-ins), current =
-mean pain of the last 7 days of the period (at least 4 check-ins), classified by
-`assessments.change.percent_change` on the shown value.
+mean pain of the last 7 days of the period after the baseline window (at least 4
+check-ins), classified on the shown value: `assessments.change.pain_change`, the rule
+every page uses.
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Final
 
-from assessments.change import ChangeResult, exact_mean_of, percent_change
+from assessments.change import ChangeResult, exact_mean_of, pain_change
 from assessments.rounding import round_half_up
 
-BASELINE_DAYS: Final = 14
-CURRENT_DAYS: Final = 7
-MINIMUM_DAYS: Final = 4  # check-ins needed in each window
 CHART_SCORES: Final[tuple[str, ...]] = ("pain", "fatigue", "sleep_quality")
 
 
@@ -65,22 +63,10 @@ def flare_days(days: Sequence[Day]) -> int:
 def baseline_change(
     pain_by_day: Mapping[date, int], *, start: date, last_day: date
 ) -> BaselineChange:
-    """Change in pain from the baseline window after `start` to the 7 days up to `last_day`."""
-    baseline = [
-        score
-        for day, score in pain_by_day.items()
-        if start <= day < start + timedelta(days=BASELINE_DAYS)
-    ]
-    current = [
-        score
-        for day, score in pain_by_day.items()
-        if last_day - timedelta(days=CURRENT_DAYS - 1) <= day <= last_day
-    ]
-    base_mean = exact_mean_of(baseline, minimum=MINIMUM_DAYS) if baseline else None
-    current_mean = exact_mean_of(current, minimum=MINIMUM_DAYS) if current else None
-    if base_mean is None or current_mean is None:
-        return BaselineChange(len(baseline), len(current), None)
-    return BaselineChange(len(baseline), len(current), percent_change(base_mean, current_mean))
+    """Change in pain from the baseline window after `start` to the 7 days up to `last_day`
+    (assessments.change.pain_change: the rule of every page that shows it)."""
+    change = pain_change(pain_by_day, start=start, today=last_day)
+    return BaselineChange(change.baseline_days, change.current_days, change.result)
 
 
 def series(days: Sequence[Day], name: str, first: date, last: date) -> list[int | None]:

@@ -28,9 +28,9 @@ from exercises.models import ExerciseSession, MovementLog, SessionStatus
 from insights import trends
 from programme.models import Enrolment
 
-BASELINE_DAYS = 14
-CURRENT_DAYS = 7
-WINDOW_MINIMUM = 4
+BASELINE_DAYS = change_rule.BASELINE_DAYS
+CURRENT_DAYS = change_rule.CURRENT_DAYS
+WINDOW_MINIMUM = change_rule.WINDOW_MINIMUM
 PGIC_OCCASIONS = (Occasion.WEEK_4, Occasion.WEEK_8, Occasion.WEEK_12)
 # Questionnaire scores over time: (instrument keys, key in the stored scores, scale top).
 QUESTIONNAIRES: dict[str, tuple[tuple[str, ...], str, int]] = {
@@ -276,29 +276,32 @@ def baseline_start(patient: User) -> date | None:
     return CheckIn.objects.of(patient).order_by("date").values_list("date", flat=True).first()
 
 
+def pain_change_for(patient: User, today: date) -> change_rule.PainChange | None:
+    """The 3.2 change of pain against the start (None: no start yet); the same for the
+    patient's pages, the report and the therapist (assessments.change.pain_change)."""
+    start = baseline_start(patient)
+    if start is None:
+        return None
+    baseline_to = start + timedelta(days=BASELINE_DAYS - 1)
+    current_from = max(today - timedelta(days=CURRENT_DAYS - 1), baseline_to + timedelta(days=1))
+    windows = Q(date__gte=start, date__lte=baseline_to) | Q(date__gte=current_from, date__lte=today)
+    pain = dict(CheckIn.objects.of(patient).filter(windows).values_list("date", "pain"))
+    return change_rule.pain_change(pain, start=start, today=today)
+
+
 def change_for(patient: User, today: date) -> Change:
     """Baseline = first 14 days, current = last 7 days (each >= 4 check-ins); the current
     window only counts days after the baseline window ([product]: no overlap)."""
-    start = baseline_start(patient)
-    current_from, current_to = today - timedelta(days=CURRENT_DAYS - 1), today
     pgic, summary = pgic_results(patient)
-    if start is None:
-        return Change(None, None, current_from, current_to, 0, 0, None, pgic=pgic,
+    change = pain_change_for(patient, today)
+    if change is None:
+        current_from = today - timedelta(days=CURRENT_DAYS - 1)
+        return Change(None, None, current_from, today, 0, 0, None, pgic=pgic,
                       pgic_summary=summary)  # fmt: skip
-    baseline_to = start + timedelta(days=BASELINE_DAYS - 1)
-    current_from = max(current_from, baseline_to + timedelta(days=1))
-    windows = Q(date__gte=start, date__lte=baseline_to) | Q(date__gte=current_from, date__lte=today)
-    pain = dict(CheckIn.objects.of(patient).filter(windows).values_list("date", "pain"))
-    base = [v for d, v in pain.items() if start <= d <= baseline_to]
-    now = [v for d, v in pain.items() if current_from <= d <= current_to]
-    base_mean = change_rule.exact_mean_of(base, minimum=WINDOW_MINIMUM)
-    now_mean = change_rule.exact_mean_of(now, minimum=WINDOW_MINIMUM) if now else None
-    result = None
-    if base_mean is not None and now_mean is not None:
-        result = change_rule.percent_change(base_mean, now_mean)
     return Change(
-        start, baseline_to, current_from, current_to, len(base), len(now), result,
-        base_mean, now_mean, pgic, summary,
+        change.baseline_from, change.baseline_to, change.current_from, change.current_to,
+        change.baseline_days, change.current_days, change.result,
+        change.baseline_exact, change.current_exact, pgic, summary,
     )  # fmt: skip
 
 
