@@ -15,14 +15,6 @@ from accounts.access import require_patient
 from accounts.models import User
 from assessments.safety import exercises_paused
 from exercises import pacing
-from exercises.errors import (
-    DateOutOfRange,
-    ExercisesPaused,
-    IntentionAlreadyChecked,
-    QuotaMinutesOutOfRange,
-    QuotaNotOffered,
-    SessionInvalid,
-)
 from exercises.catalogue import (
     BREATH_HOLD_RANGE,
     BREATH_PHASE_RANGE,
@@ -31,13 +23,21 @@ from exercises.catalogue import (
     TIMED,
     ExerciseKey,
 )
+from exercises.errors import (
+    DateOutOfRange,
+    ExercisesPaused,
+    IntentionAlreadyChecked,
+    QuotaMinutesOutOfRange,
+    QuotaNotOffered,
+    SessionInvalid,
+)
 from exercises.models import (
+    MAX_SESSION_SECONDS,
     EmotionEntry,
     ExerciseSession,
     GratitudeEntry,
     MovementLog,
     MovementQuota,
-    MAX_SESSION_SECONDS,
     MovementSettings,
     QuotaReason,
     SessionStatus,
@@ -238,7 +238,8 @@ def _rhythm_in_range(breath: tuple[int, int, int]) -> bool:
     breath_in, breath_hold, breath_out = breath
     low, high = BREATH_PHASE_RANGE
     hold_low, hold_high = BREATH_HOLD_RANGE
-    return low <= breath_in <= high and low <= breath_out <= high and hold_low <= breath_hold <= hold_high
+    phases_ok = low <= breath_in <= high and low <= breath_out <= high
+    return phases_ok and hold_low <= breath_hold <= hold_high
 
 
 def end_session(

@@ -150,9 +150,7 @@ class TestOneSessionPerClientId:
             ({"colour": "blue"}, ("body", "colour"), "extra_forbidden"),
         ],
     )
-    def test_the_schema_refuses_wrong_types_in_the_one_error_format(
-        self, api, changes, loc, kind
-    ):
+    def test_the_schema_refuses_wrong_types_in_the_one_error_format(self, api, changes, loc, kind):
         response = put(api, uuid.uuid4(), session_body(**changes))
         assert response.status_code == 422
         assert errors(response).get(loc) == kind, response.json()
