@@ -120,8 +120,7 @@ function startOffline(event) {
 
   function keep(finished, seconds, after = {}) {
     const begun = startedAt || new Date();
-    return queue.keepSession({
-      client_id: clientId,
+    return queue.keepSession(clientId, {
       exercise,
       version: choice.version,
       local_date: localDate(begun),

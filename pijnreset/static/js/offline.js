@@ -312,11 +312,12 @@
   }
 
   // An exercise session done offline (exercises/offline-start.js): kept until sent.
-  async function keepSession(values) {
+  // `values` is the body of PUT /api/v1/exercise-sessions/{client_id}.
+  async function keepSession(clientId, values) {
     const item = {
-      key: `${user}:${values.client_id}`,
+      key: `${user}:${clientId}`,
       user,
-      client_id: values.client_id,
+      client_id: clientId,
       date: values.local_date,
       values,
       saved_at: new Date().toISOString(),
