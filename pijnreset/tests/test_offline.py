@@ -103,3 +103,5 @@ def test_privacy_statement_says_what_stays_on_the_device(client):
     html = client.get("/privacy/").content.decode()
     assert "Op je apparaat" in html
     assert "blijft op dit apparaat tot hij is verstuurd" in html
+    assert "Een oefening die je zonder verbinding doet" in html
+    assert "de lessen van deze week en vorige week" in html

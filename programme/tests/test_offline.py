@@ -44,9 +44,7 @@ def test_this_weeks_and_last_weeks_lessons_and_the_flare_plan(anna, lessons):
     assert "/uitleg/flare-plan/" not in urls
 
 
-def test_in_week_one_only_week_one_and_a_missing_translation_falls_back_to_dutch(
-    anna, lessons
-):
+def test_in_week_one_only_week_one_and_a_missing_translation_falls_back_to_dutch(anna, lessons):
     enrol(anna)
     flare_plan("nl", "plan-bij-opvlamming")
     assert set(kept(anna, "en")) == lesson_urls(1) | {"/uitleg/plan-bij-opvlamming/"}
