@@ -394,6 +394,48 @@ def test_an_offline_morning_is_sent_once_when_the_connection_returns(
     assert not CheckInRevision.objects.filter(check_in__patient=patient_anna).exists()
 
 
+def test_a_guided_exercise_stopped_early_offline_is_kept_with_its_length(
+    phone, context, live_server, patient_anna, morning
+):
+    phone.goto(live_server.url + "/oefeningen/body_scan/")
+    phone.wait_for_function(CONTROLLED)
+    _wait_until_cached(phone, "/oefeningen/body_scan/", "/static/exercises/offline-start.js")
+    context.set_offline(True)
+    phone.clock.install()
+    phone.goto(live_server.url + "/oefeningen/body_scan/")
+    phone.get_by_text("10 minuten").click()
+    phone.get_by_role("button", name="Naar de oefening").click()
+    phone.get_by_role("button", name="Start").click()
+    phone.clock.run_for(30_000)
+    phone.clock.resume()
+    phone.get_by_role("button", name="Nu stoppen").click()
+    phone.locator("main p[role=status]").get_by_text("Bewaard op dit apparaat").wait_for()
+    assert_accessible(phone)
+
+    context.set_offline(False)
+    phone.goto(live_server.url + "/oefeningen/")
+    _wait_for(lambda: ExerciseSession.objects.exists(), "the session was not sent")
+    session = ExerciseSession.objects.get(patient=patient_anna)
+    assert (session.exercise, session.version, session.status) == ("body_scan", "10", "stopped")
+    assert session.duration_seconds == 30 and session.breath_pattern is None
+
+
+def test_an_impossible_choice_offline_is_said_and_nothing_is_lost(
+    phone, context, live_server, patient_anna, morning
+):
+    phone.goto(live_server.url + "/oefeningen/breathing/")
+    phone.wait_for_function(CONTROLLED)
+    _wait_until_cached(phone, "/oefeningen/breathing/", "/static/exercises/offline-start.js")
+    context.set_offline(True)
+    phone.goto(live_server.url + "/oefeningen/breathing/")
+    phone.get_by_label("Hoe lang?").fill("11")
+    phone.get_by_role("button", name="Naar de oefening").click()
+    phone.get_by_role("alert").get_by_text("Zonder verbinding kunnen we deze keuze").wait_for()
+    assert phone.get_by_label("Hoe lang?").input_value() == "11"  # what was typed stays
+    assert phone.locator("[data-pacer]").count() == 0
+    assert_accessible(phone)
+
+
 def test_a_session_sent_twice_from_the_queue_stays_one_row(phone, live_server, patient_anna):
     """Two tabs, or a sync interrupted after the server stored it: the client id decides."""
     now = timezone.now()
