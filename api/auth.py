@@ -24,6 +24,7 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from accounts.access import require_patient
 from api.models import PersonalAccessToken, hash_token
 
 # Record "last used" at most this often, so reading the API costs no write per request.
@@ -70,3 +71,21 @@ class SessionAuthWithCsrf(APIKeyCookie):
 
 
 api_auth = [TokenAuth(), SessionAuthWithCsrf()]
+
+
+class PatientTokenAuth(TokenAuth):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = super().authenticate(request, token)
+        return None if user is None else require_patient(user)
+
+
+class PatientSessionAuthWithCsrf(SessionAuthWithCsrf):
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return None if user is None else require_patient(user)
+
+
+# The same, with the clinical gate (accounts/access.py) as part of knowing who asks: a
+# staff account or a patient without consent gets 403 before the body is even read, so
+# a wrong body never tells a non-patient more than "not for you".
+patient_auth = [PatientTokenAuth(), PatientSessionAuthWithCsrf()]

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Annotated
 
 from django.utils import timezone
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, AwareDatetime, Field
 
 from bookings.requests import has_zone
 from pijnreset import bounds
@@ -25,6 +25,16 @@ BOOKING_WINDOW = "from yesterday to two years ahead (UTC dates)"
 def _past_date(value: dt.date) -> dt.date:
     if not bounds.in_past_window(value):
         raise ValueError(f"Give a date from {PAST_WINDOW}.")
+    return value
+
+
+def _past_instant(value: dt.datetime) -> dt.datetime:
+    try:
+        day = value.astimezone(dt.UTC).date()
+    except (OverflowError, ValueError):
+        day = dt.date.max
+    if not bounds.in_past_window(day):
+        raise ValueError(f"Give a time from {PAST_WINDOW}.")
     return value
 
 
@@ -51,6 +61,11 @@ def multiline_ok(value: str) -> str:
 
 PastDate = Annotated[
     dt.date, AfterValidator(_past_date), Field(description=f"ISO 8601 date, {PAST_WINDOW}")
+]
+PastInstant = Annotated[
+    AwareDatetime,
+    AfterValidator(_past_instant),
+    Field(description=f"ISO 8601 instant with its offset, {PAST_WINDOW}"),
 ]
 BookingInstant = Annotated[dt.datetime, AfterValidator(_booking_instant)]
 Text = Annotated[str, AfterValidator(no_control)]

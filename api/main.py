@@ -105,3 +105,6 @@ api.add_router("", shop.router)
 from api import access_log  # noqa: E402
 
 api.add_router("", access_log.router)
+from api import exercise_sessions  # noqa: E402
+
+api.add_router("", exercise_sessions.router)

@@ -6,21 +6,33 @@ contract in its docstring.
 """
 
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from accounts.access import require_patient
 from accounts.models import User
 from assessments.safety import exercises_paused
 from exercises import pacing
+from exercises.catalogue import (
+    BREATH_HOLD_RANGE,
+    BREATH_PHASE_RANGE,
+    BREATHING_MINUTES_RANGE,
+    CATALOGUE,
+    TIMED,
+    ExerciseKey,
+)
 from exercises.errors import (
     DateOutOfRange,
     ExercisesPaused,
     IntentionAlreadyChecked,
     QuotaMinutesOutOfRange,
     QuotaNotOffered,
+    SessionInvalid,
 )
 from exercises.models import (
+    MAX_SESSION_SECONDS,
     EmotionEntry,
     ExerciseSession,
     GratitudeEntry,
@@ -83,6 +95,151 @@ def start_session(
         sound=sound,
         feeling_before=feeling_before,
     )
+
+
+# A phone's clock may run a little ahead of the server's.
+CLOCK_SLACK = timedelta(minutes=10)
+
+
+def record_done_session(
+    *,
+    patient: User,
+    client_id: UUID,
+    exercise: str,
+    local_date: date,
+    started_at: datetime,
+    ended_at: datetime,
+    planned_seconds: int,
+    duration_seconds: int,
+    finished: bool,
+    now: datetime,
+    version: str = "",
+    breath: tuple[int, int, int] | None = None,
+    spoken_cues: bool = False,
+    sound: bool = False,
+    feeling_before: int | None = None,
+    feeling_after: int | None = None,
+    felt_dizzy: bool = False,
+) -> tuple[ExerciseSession, bool]:
+    """Record a session the patient did on the device while offline (docs/offline.md).
+
+    Returns the session and whether it is new. Idempotent by `client_id` (made on
+    the device): a retry with the same id returns the stored session unchanged,
+    whatever it carries, so a queue sent twice never adds a row.
+
+    The windows are the pages' (SessionInvalid names each field): the local date
+    today or up to 7 days back, the breathing rhythm and length of the breathing
+    form, a length offered for the guided exercises, times not in the future. A
+    pause after a red flag does not refuse it, unlike `start_session`: the pause
+    is about starting a session, and this one already happened; refusing it would
+    lose it.
+
+    Transaction: one INSERT in a savepoint; the unique constraint (patient,
+    client_id) decides between two requests at the same moment, and the loser
+    returns the winner's row.
+    """
+    require_patient(patient)
+    stored = ExerciseSession.objects.of(patient).filter(client_id=client_id).first()
+    if stored is not None:
+        return stored, False
+    errors = _done_session_errors(
+        patient=patient,
+        exercise=exercise,
+        local_date=local_date,
+        started_at=started_at,
+        ended_at=ended_at,
+        planned_seconds=planned_seconds,
+        duration_seconds=duration_seconds,
+        version=version,
+        breath=breath,
+        now=now,
+    )
+    if errors:
+        raise SessionInvalid(errors)
+    breath_in, breath_hold, breath_out = breath or (None, None, None)
+    try:
+        with transaction.atomic():
+            session = ExerciseSession.objects.create(
+                patient=patient,
+                client_id=client_id,
+                exercise=exercise,
+                version=version,
+                local_date=local_date,
+                started_at=started_at,
+                ended_at=ended_at,
+                status=SessionStatus.FINISHED if finished else SessionStatus.STOPPED,
+                planned_seconds=planned_seconds,
+                duration_seconds=duration_seconds,
+                breath_in=breath_in,
+                breath_hold=breath_hold,
+                breath_out=breath_out,
+                spoken_cues=spoken_cues,
+                sound=sound,
+                feeling_before=feeling_before,
+                feeling_after=feeling_after,
+                felt_dizzy=felt_dizzy,
+            )
+    except IntegrityError:
+        stored = ExerciseSession.objects.of(patient).filter(client_id=client_id).first()
+        if stored is None:
+            raise
+        return stored, False
+    return session, True
+
+
+def _done_session_errors(
+    *,
+    patient: User,
+    exercise: str,
+    local_date: date,
+    started_at: datetime,
+    ended_at: datetime,
+    planned_seconds: int,
+    duration_seconds: int,
+    version: str,
+    breath: tuple[int, int, int] | None,
+    now: datetime,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if exercise not in TIMED:
+        return {"exercise": _("This is not a timed exercise.")}
+    try:
+        check_recent(patient=patient, day=local_date, now=now)
+    except DateOutOfRange as exc:
+        errors["local_date"] = str(exc.message)
+    earliest = now - timedelta(days=BACKDATE_DAYS + 1)
+    if not earliest <= started_at <= now + CLOCK_SLACK:
+        errors["started_at"] = _("Give a time of today or one of the 7 days before.")
+    if not started_at <= ended_at <= now + CLOCK_SLACK:
+        errors["ended_at"] = _("The end must come after the start, and not in the future.")
+    if exercise == ExerciseKey.BREATHING:
+        low, high = BREATHING_MINUTES_RANGE
+        if planned_seconds % 60 or not low * 60 <= planned_seconds <= high * 60:
+            errors["planned_seconds"] = _("A breathing session lasts 1 to 10 whole minutes.")
+        if breath is None or not _rhythm_in_range(breath):
+            errors["breath_in"] = _(
+                "Breathing in and out take 2 to 10 seconds each; holding 0 to 10."
+            )
+        if version:
+            errors["version"] = _("Breathing has no versions.")
+    else:
+        if CATALOGUE[exercise].version(version) is None:
+            errors["version"] = _("Choose one of the lengths offered.")
+        if breath is not None:
+            errors["breath_in"] = _("Only the breathing exercise has a rhythm.")
+        if not 1 <= planned_seconds <= MAX_SESSION_SECONDS:
+            errors["planned_seconds"] = _("A session lasts at most an hour.")
+    if not 0 <= duration_seconds <= planned_seconds:
+        errors["duration_seconds"] = _("The time practised cannot be longer than planned.")
+    return errors
+
+
+def _rhythm_in_range(breath: tuple[int, int, int]) -> bool:
+    breath_in, breath_hold, breath_out = breath
+    low, high = BREATH_PHASE_RANGE
+    hold_low, hold_high = BREATH_HOLD_RANGE
+    phases_ok = low <= breath_in <= high and low <= breath_out <= high
+    return phases_ok and hold_low <= breath_hold <= hold_high
 
 
 def end_session(

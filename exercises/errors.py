@@ -36,3 +36,13 @@ class QuotaNotOffered(ExerciseError):
 
 class QuotaMinutesOutOfRange(ExerciseError):
     message = _("Choose a number of minutes within the range shown.")
+
+
+class SessionInvalid(ExerciseError):
+    """A session sent from the device with values outside the pages' windows, per field."""
+
+    message = _("Some values of this session are not possible.")
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__()

@@ -132,6 +132,9 @@ class ExerciseSession(models.Model):
     feeling_before = models.PositiveSmallIntegerField(null=True, blank=True)
     feeling_after = models.PositiveSmallIntegerField(null=True, blank=True)
     felt_dizzy = models.BooleanField(default=False)
+    # Made on the device for a session done offline (docs/offline.md): a retry of the
+    # same queued session finds this row instead of adding a second one.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = ExerciseSessionQuerySet.as_manager()
 
@@ -139,6 +142,9 @@ class ExerciseSession(models.Model):
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["patient", "local_date"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "client_id"], name="one_session_per_client_id"
+            ),
             models.CheckConstraint(
                 condition=_in("exercise", [k.value for k in TIMED]), name="session_exercise_timed"
             ),

@@ -49,6 +49,16 @@ def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/offline.html")
 
 
+# The exercises' timer, offline too. ES modules import each other by their plain names
+# ("./timing.js"), which the manifest storage does not rewrite: the worker keeps both.
+SW_MODULES = (
+    "exercises/start.js",
+    "exercises/offline-start.js",
+    "exercises/session.js",
+    "exercises/timing.js",
+    "exercises/voice.js",
+    "exercises/wake-lock.js",
+)
 # Static files the worker keeps from its first start; what else a page loads is
 # cached the first time it is seen (stale-while-revalidate, js/sw.js).
 SW_STATIC = (
@@ -63,15 +73,31 @@ SW_STATIC = (
     "diary/diary.css",
     "assessments/body-map.css",
     "assessments/body-map.js",
+    *SW_MODULES,
 )
 SW_CONFIG_LINE = re.compile(r"^const CONFIG = .*$", re.MULTILINE)
 
 
-def _in_languages(names: tuple[str, ...]) -> dict[str, list[str]]:
+# The patient pages the worker keeps as last seen, and fetches once when a patient's
+# page asks (so they open offline even if never opened online).
+SW_PATIENT_PAGES = (
+    "programme:today",
+    "diary:checkin",
+    "exercises:list",
+    "exercises:breathing",
+    "exercises:pmr",
+    "exercises:body_scan",
+)
+
+
+def _in_languages(names: tuple[str, ...], placeholder: str = "") -> dict[str, list[str]]:
+    """Each URL name in each language; with a placeholder for the one argument a URL takes."""
     found = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            found[code] = [reverse(name) for name in names]
+            found[code] = [
+                reverse(name, args=[placeholder] if placeholder else []) for name in names
+            ]
     return found
 
 
@@ -88,15 +114,21 @@ def _service_worker_source() -> str:
     for name in SW_STATIC:
         digest.update(_static_file(name).read_bytes())
     public = _in_languages(("help", "offline"))
-    patient = _in_languages(("programme:today", "diary:checkin"))
+    patient = _in_languages(SW_PATIENT_PAGES)
+    # One page each under these: the lessons and the pain-education pages (the flare
+    # plan), kept when Today names them (programme.offline).
+    kept = _in_languages(("programme:lesson", "programme:page"), placeholder="x")
+    static_urls = [static(name) for name in SW_STATIC]
+    plain = [settings.STATIC_URL + name for name in SW_MODULES]
     config = {
         # A new version whenever the worker or a file it keeps changes: the
         # browser then installs the new worker and the page offers to refresh.
         "version": digest.hexdigest()[:12],
-        "static": [static(name) for name in SW_STATIC],
+        "static": list(dict.fromkeys([*static_urls, *plain])),
         "public": [url for urls in public.values() for url in urls],
         "offline": {code: urls[1] for code, urls in public.items()},
         "pages": [url for urls in patient.values() for url in urls],
+        "kept": [url.removesuffix("x/") for urls in kept.values() for url in urls],
         "warm": patient,
     }
     line = f"const CONFIG = {json.dumps(config)}; // set by pijnreset.views.service_worker"

@@ -18,6 +18,7 @@ from programme import actions
 from programme.errors import ProgrammeError
 from programme.forms import EnrolForm, ReflectionForm, RestartForm
 from programme.models import Enrolment, LessonProgress, LessonText, Page
+from programme.offline import pages_kept_offline
 from programme.today import plan_for
 
 
@@ -33,7 +34,8 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
     if plan.enrolment is None:
         enrol_form = EnrolForm(initial={"started_on": plan.local_date})
     insights = extras_for(request.user, plan.local_date)  # weekly summary, experiment week
-    context = {"plan": plan, "enrol_form": enrol_form, "insights": insights}
+    kept = pages_kept_offline(plan=plan, language=_language())
+    context = {"plan": plan, "enrol_form": enrol_form, "insights": insights, "kept": kept}
     return render(request, "programme/today.html", context)
 
 

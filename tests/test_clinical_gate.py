@@ -68,7 +68,9 @@ SHARED_CARE_NAMESPACES = frozenset({"care_staff"})
 
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
-CLINICAL_API_MODULES = frozenset({"api.checkins", "api.exports", "api.insights", "api.access_log"})
+CLINICAL_API_MODULES = frozenset(
+    {"api.checkins", "api.exports", "api.insights", "api.access_log", "api.exercise_sessions"}
+)
 NOT_CLINICAL_API_MODULES = frozenset(
     {"api.scoring", "api.practices", "api.appointments", "api.reviews", "api.shop"}
 )
@@ -276,6 +278,7 @@ def build_anna(anna: User) -> AnnaData:
             "key": [*instruments, *Lesson.objects.values_list("key", flat=True)],
             "occasion": list(Occasion.values),
             "slug": list(Page.objects.values_list("slug", flat=True)),
+            "client_id": [str(uuid4())],  # a session sent from the device (not stored yet)
         },
     )
 

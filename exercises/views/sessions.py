@@ -65,6 +65,7 @@ def breathing(request: AuthenticatedRequest) -> HttpResponse:
         suggest_no_hold=last is not None and last.felt_dizzy and last.breath_hold != 0,
         no_hold=NO_HOLD,
     )
+    context.update(_offline_context(ExerciseKey.BREATHING, context["script"]))
     posted = request.POST.copy() if request.method == "POST" else None
     if posted is not None and "no_hold" in posted:  # one tap: 4 in, no hold, 6 out
         for name, seconds in NO_HOLD.items():
@@ -115,6 +116,7 @@ def _breathing_initial(
 def guided(request: AuthenticatedRequest, key: str) -> HttpResponse:
     """Progressive muscle relaxation or the body scan: choose a length, then start."""
     context = page_context(request.user, key)
+    context.update(_offline_context(key, context["script"]))
     template = "exercises/guided.html"
     form = GuidedForm(request.POST or None, exercise=context["exercise"])
     if request.method == "POST":
@@ -170,35 +172,84 @@ def _session_context(
     request: AuthenticatedRequest, session: ExerciseSession, finish_form: FinishForm | None = None
 ) -> dict[str, Any]:
     context = page_context(request.user, session.exercise)
-    script = context["script"]
-    if session.exercise == ExerciseKey.BREATHING:
+    pacer = pacer_for(
+        session.exercise,
+        context["script"],
+        pattern=session.breath_pattern or tuple(BREATH_DEFAULTS.values()),
+        breathing_seconds=session.planned_seconds,
+        version=session.version,
+    )
+    return {
+        **context,
+        **pacer,
+        "session": session,
+        "speak": session.spoken_cues,
+        "sound": session.sound,
+        "back_url": reverse(f"exercises:{session.exercise}"),
+        "duration_text": duration_text(session.duration_seconds or 0),
+        "no_hold": NO_HOLD,
+        "finish_form": finish_form or FinishForm(),
+    }
+
+
+def pacer_for(
+    exercise: str,
+    script: ExerciseScript | None,
+    *,
+    pattern: tuple[int, ...],
+    breathing_seconds: int,
+    version: str,
+) -> dict[str, Any]:
+    """What the timer shows (templates/exercises/_pacer.html): its phases, cues and length.
+
+    The session page shows it for a stored session; the start pages keep one per
+    choice in a <template> for a session done offline (docs/offline.md).
+    """
+    if exercise == ExerciseKey.BREATHING:
         cues = {**DEFAULT_CUES, **(script.data.get("cues", {}) if script else {})}
-        pattern = session.breath_pattern or tuple(BREATH_DEFAULTS.values())
         phases = [
             {"phase": name, "seconds": seconds, "text": cues[name], "label": PHASE_LABELS[name]}
             for name, seconds in zip(("in", "hold", "out"), pattern, strict=True)
             if seconds > 0  # a hold of 0 s: no hold step at all
         ]
-        total = session.planned_seconds
+        total = breathing_seconds
     else:
         cues = {"start": "", "end": DEFAULT_CUES["end"]}
-        version = script.version(session.version) if script else None
-        steps = version["steps"] if version else []
+        found = script.version(version) if script else None
+        steps = found["steps"] if found else []
         phases = [{**step, "label": PHASE_LABELS[step["phase"]]} for step in steps]
         total = sum(step["seconds"] for step in steps)
     return {
-        **context,
-        "session": session,
-        "back_url": reverse(f"exercises:{session.exercise}"),
-        "total_text": duration_text(total),
-        "duration_text": duration_text(session.duration_seconds or 0),
         "phases": phases,
         "cues": cues,
         "total_seconds": total,
-        "repeat": session.exercise == ExerciseKey.BREATHING,
-        "no_hold": NO_HOLD,
-        "finish_form": finish_form or FinishForm(),
+        "total_text": duration_text(total),
+        "repeat": exercise == ExerciseKey.BREATHING,
     }
+
+
+def _offline_context(key: str, script: ExerciseScript | None) -> dict[str, Any]:
+    """The timers a start page keeps for a session done offline (docs/offline.md):
+    breathing once with every phase (the page sets the seconds and the length), a
+    guided exercise once per length."""
+    if key == ExerciseKey.BREATHING:
+        pattern = tuple(BREATH_DEFAULTS.values())
+        low = BREATHING_MINUTES_RANGE[0] * 60
+        pacers = [
+            {
+                "version": "",
+                **pacer_for(key, script, pattern=pattern, breathing_seconds=low, version=""),
+            }
+        ]
+    else:
+        pacers = [
+            {
+                "version": v.key,
+                **pacer_for(key, script, pattern=(), breathing_seconds=0, version=v.key),
+            }
+            for v in CATALOGUE[key].versions
+        ]
+    return {"offline_pacers": pacers, "finish_form": FinishForm()}
 
 
 def duration_text(seconds: int) -> str:

@@ -37,7 +37,13 @@ def test_worker_config_names_the_pages_and_files_it_keeps(client):
     assert {"/hulp/", "/en/hulp/", "/offline/", "/en/offline/"} <= set(config["public"])
     assert config["offline"] == {"nl": "/offline/", "en": "/en/offline/"}
     assert {"/vandaag/", "/dagboek/", "/en/vandaag/", "/en/dagboek/"} <= set(config["pages"])
-    assert config["warm"]["nl"] == ["/vandaag/", "/dagboek/"]
+    assert config["warm"]["nl"] == [
+        "/vandaag/", "/dagboek/", "/oefeningen/", "/oefeningen/breathing/", "/oefeningen/pmr/",
+        "/oefeningen/body_scan/",
+    ]  # fmt: skip
+    assert config["kept"] == ["/lessen/", "/uitleg/", "/en/lessen/", "/en/uitleg/"]
+    # The timer's modules import each other by their plain names: kept under those too.
+    assert "/static/exercises/timing.js" in config["static"]
     assert {"/static/css/site.css", "/static/js/offline.js"} <= set(config["static"])
     for url in config["static"]:
         assert finders.find(url.removeprefix("/static/")), url
@@ -97,3 +103,5 @@ def test_privacy_statement_says_what_stays_on_the_device(client):
     html = client.get("/privacy/").content.decode()
     assert "Op je apparaat" in html
     assert "blijft op dit apparaat tot hij is verstuurd" in html
+    assert "Een oefening die je zonder verbinding doet" in html
+    assert "de lessen van deze week en vorige week" in html

@@ -11,10 +11,11 @@ import { makeSpeaker, makeTone, rememberSpeech, rememberedSpeech } from "./voice
 import { makeWakeLock } from "./wake-lock.js";
 
 const root = document.querySelector("[data-pacer]");
-if (root) setUp(root);
+if (root) setUp(root, document.querySelector("[data-finish-form]"));
 
-function setUp(root) {
-  const form = document.querySelector("[data-finish-form]");
+// `record(seconds)` keeps a session whose timer ran out: by default the POST of the
+// finish form; a session done offline is kept on the device instead (offline-start.js).
+export function setUp(root, form, { record = null } = {}) {
   const $ = (selector, scope = root) => scope.querySelector(selector);
   const items = [...root.querySelectorAll("[data-steps] > li[data-phase]")];
   // A phase of 0 s (breathing without a hold) is left out: it would show for no time.
@@ -166,11 +167,8 @@ function setUp(root) {
     ui.cue.textContent = root.dataset.endCue;
     if (speaker) speaker.say(root.dataset.endCue);
     ui.seconds.value = String(Math.round(totalMs / 1000));
-    const body = new FormData(form);
-    body.set("outcome", "finished");
     try {
-      const response = await fetch(form.action, { method: "POST", body, credentials: "same-origin" });
-      if (!response.ok) throw new Error(String(response.status));
+      await (record || postFinished)(Number(ui.seconds.value));
     } catch {
       // Not recorded yet: the Save button below records it.
     }
@@ -179,6 +177,13 @@ function setUp(root) {
     ui.save.hidden = false;
     ui.done.hidden = false;
     ui.done.focus();
+  }
+
+  async function postFinished() {
+    const body = new FormData(form);
+    body.set("outcome", "finished");
+    const response = await fetch(form.action, { method: "POST", body, credentials: "same-origin" });
+    if (!response.ok) throw new Error(String(response.status));
   }
 
   ui.begin.addEventListener("click", begin);

@@ -3,7 +3,11 @@
      with a button, so a session in progress is never reloaded by surprise;
    - keeps a check-in saved offline in IndexedDB, one per user and date, and
      sends it with PUT /api/v1/checkins/{date} (idempotent by date) on the next
-     page load or when the connection returns;
+     page load, when the connection returns, or when the worker says so
+     (Background Sync, where the browser has it);
+   - keeps an exercise session done offline (exercises/offline-start.js calls
+     window.pijnresetOffline.keepSession) and sends it with
+     PUT /api/v1/exercise-sessions/{client_id} (idempotent by the client id);
    - on log-out sends what waits first (or asks), then deletes the queue and
      the cached patient pages: nothing health-related stays on the device.
    Texts come translated from data attributes (base.html, the check-in form). */
@@ -12,25 +16,36 @@
   const settings = document.currentScript.dataset;
   const user = settings.user || "";
   const API = "/api/v1/checkins/";
+  const SESSIONS_API = "/api/v1/exercise-sessions/";
+  const SYNC_TAG = "pijnreset-send"; // the worker's "sync" event tells open pages to send
   const PAGES_CACHE = "pijnreset-pages";
   const SCALES = ["pain", "fatigue", "sleep_quality", "stress", "mood", "gut"];
   const lang = document.documentElement.lang || "nl";
 
-  // --- The queue: IndexedDB "pijnreset-offline", store "checkins", key "<user>:<date>".
+  // --- The queue: IndexedDB "pijnreset-offline"; store "checkins", key "<user>:<date>";
+  // store "sessions" (exercise sessions), key "<user>:<client id>".
+  const STORES = ["checkins", "sessions"];
+
   function openQueue() {
     return new Promise((resolve, reject) => {
-      const request = indexedDB.open("pijnreset-offline", 1);
-      request.onupgradeneeded = () => request.result.createObjectStore("checkins", { keyPath: "key" });
+      const request = indexedDB.open("pijnreset-offline", 2);
+      request.onupgradeneeded = () => {
+        for (const name of STORES) {
+          if (!request.result.objectStoreNames.contains(name)) {
+            request.result.createObjectStore(name, { keyPath: "key" });
+          }
+        }
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
   }
 
-  async function inStore(mode, work) {
+  async function inStore(name, mode, work) {
     const db = await openQueue();
     return new Promise((resolve, reject) => {
-      const transaction = db.transaction("checkins", mode);
-      const request = work(transaction.objectStore("checkins"));
+      const transaction = db.transaction(name, mode);
+      const request = work(transaction.objectStore(name));
       transaction.oncomplete = () => {
         db.close();
         resolve(request.result);
@@ -42,11 +57,27 @@
     });
   }
 
-  const keep = (item) => inStore("readwrite", (store) => store.put(item));
-  const forget = (key) => inStore("readwrite", (store) => store.delete(key));
-  const mine = async () => (await inStore("readonly", (store) => store.getAll())).filter((item) => item.user === user);
+  const keep = (item, name = "checkins") => inStore(name, "readwrite", (store) => store.put(item));
+  const forget = (key, name = "checkins") => inStore(name, "readwrite", (store) => store.delete(key));
+  const mineIn = async (name) =>
+    (await inStore(name, "readonly", (store) => store.getAll())).filter((item) => item.user === user);
+  // Everything of this user that waits, each with the store it is in: check-ins first.
+  const mine = async () => {
+    const found = [];
+    for (const name of STORES) found.push(...(await mineIn(name)).map((item) => ({ ...item, store: name })));
+    return found;
+  };
+  const stored = ({ store, ...item }) => item;
+  const address = (item) => (item.store === "sessions" ? SESSIONS_API + item.client_id : API + item.date);
 
-  // --- Sending: one PUT per day; 200 removes it, 422 keeps it with the reason.
+  // Background Sync where the browser has it: the worker's "sync" event (when the
+  // connection is back) tells the open pages to send. Elsewhere: page load and "online".
+  async function askForSync() {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    await registration?.sync?.register(SYNC_TAG);
+  }
+
+  // --- Sending: one PUT per day or session; 200 removes it, 422 keeps it with the reason.
   let sending = false;
 
   async function send() {
@@ -57,7 +88,7 @@
         if (item.refused) continue;
         let response;
         try {
-          response = await fetch(API + item.date, {
+          response = await fetch(address(item), {
             method: "PUT",
             credentials: "same-origin",
             headers: { "Content-Type": "application/json", "X-CSRFToken": settings.csrf },
@@ -67,14 +98,14 @@
           break; // the connection went again: the rest waits, nothing is lost
         }
         if (response.ok) {
-          await forget(item.key);
+          await forget(item.key, item.store);
           // The note spoke of wanting to die: offer the help page, as the form does.
           const saved = await response.json().catch(() => ({}));
           if (saved.help_url) crisis = saved.help_url;
         } else if (response.status === 422) {
           const body = await response.json().catch(() => ({}));
           item.refused = ((body.detail || [])[0] || {}).msg || String(response.status);
-          await keep(item);
+          await keep(stored(item), item.store);
         } else {
           break; // logged out, too many requests or a server fault: try again later
         }
@@ -133,7 +164,10 @@
     const region = statusRegion();
     region.replaceChildren(...(crisis ? [crisisPanel()] : []), ...(said ? [said] : []));
     for (const item of items) {
-      const text = item.refused ? settings.textRefused : settings.textWaiting;
+      const session = item.store === "sessions";
+      const text = session
+        ? item.refused ? settings.textSessionRefused : settings.textSessionWaiting
+        : item.refused ? settings.textRefused : settings.textWaiting;
       const p = paragraph(text.replace("{date}", dayName(item.date)).replace("{reason}", item.refused || ""), item.refused);
       if (item.refused) {
         const remove = document.createElement("button");
@@ -141,7 +175,7 @@
         remove.className = "button button--quiet";
         remove.textContent = settings.textDelete;
         remove.addEventListener("click", async () => {
-          await forget(item.key);
+          await forget(item.key, item.store);
           await show();
         });
         p.append(" ", remove);
@@ -200,6 +234,7 @@
         return;
       }
       say(texts.offlineQueued);
+      askForSync().catch(() => {});
     });
   }
 
@@ -214,7 +249,7 @@
         await send();
         const left = await mine();
         if (left.length && !window.confirm(settings.textLogout)) return;
-        await Promise.all(left.map((item) => forget(item.key)));
+        await Promise.all(left.map((item) => forget(item.key, item.store)));
       } catch (noStorage) {
         // No IndexedDB here: nothing was kept either.
       }
@@ -259,9 +294,12 @@
     });
     // Only a patient's Today and check-in are kept: for anyone else those pages answer 403,
     // and an answer fetched in the background may set a new CSRF cookie under an open form.
+    // Today names more to keep: this week's and last week's lessons, the flare plan.
     if (user && settings.patient && navigator.onLine) {
       const ready = await navigator.serviceWorker.ready;
-      ready.active?.postMessage({ type: "warm", lang });
+      const more = [...document.querySelectorAll("[data-offline-keep]")];
+      const urls = more.flatMap((element) => element.dataset.offlineKeep.split(" ").filter(Boolean));
+      ready.active?.postMessage({ type: "warm", lang, urls });
     }
   }
 
@@ -273,11 +311,32 @@
     localStorage.setItem("pijnreset-user", user);
   }
 
+  // An exercise session done offline (exercises/offline-start.js): kept until sent.
+  // `values` is the body of PUT /api/v1/exercise-sessions/{client_id}.
+  async function keepSession(clientId, values) {
+    const item = {
+      key: `${user}:${clientId}`,
+      user,
+      client_id: clientId,
+      date: values.local_date,
+      values,
+      saved_at: new Date().toISOString(),
+    };
+    await keep(item, "sessions");
+    askForSync().catch(() => {});
+    if (navigator.onLine) send().catch(() => {}); // the connection came back during the session
+    else await show();
+  }
+
   document.querySelectorAll("form[data-offline-checkin]").forEach(watchCheckIn);
   if (settings.logout && "indexedDB" in window) watchLogout();
   if ("indexedDB" in window) {
+    if (user && settings.patient) window.pijnresetOffline = { keepSession };
     send().catch(() => {});
     window.addEventListener("online", () => send().catch(() => {}));
+    navigator.serviceWorker?.addEventListener("message", (event) => {
+      if (event.data?.type === "send") send().catch(() => {});
+    });
   }
   // Storage may be blocked; the worker still serves the help and offline pages.
   forgetOtherUsersPages()

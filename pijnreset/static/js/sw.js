@@ -6,17 +6,22 @@
    - "pijnreset-static-<version>": CSS, JS and icons; stale-while-revalidate.
    - "pijnreset-public-<version>": the crisis help page and the offline page,
      fetched WITHOUT cookies at install, so they hold nobody's data.
-   - "pijnreset-pages": the patient pages as last seen (Today, the check-in),
+   - "pijnreset-pages": the patient pages as last seen (Today, the check-in, the
+     exercises, this week's and last week's lessons, the flare plan),
      network-first. This browser profile only; the page deletes it on log-out.
-   API answers are never cached. */
+   API answers are never cached. Background Sync: the "sync" event tells the open
+   pages to send what waits (they hold the CSRF token; js/offline.js). */
 
-const CONFIG = {"version": "dev", "static": [], "public": ["/hulp/", "/offline/", "/en/hulp/", "/en/offline/"], "offline": {"nl": "/offline/", "en": "/en/offline/"}, "pages": [], "warm": {}}; // replaced by the view
+const CONFIG = {"version": "dev", "static": [], "public": ["/hulp/", "/offline/", "/en/hulp/", "/en/offline/"], "offline": {"nl": "/offline/", "en": "/en/offline/"}, "pages": [], "kept": ["/lessen/", "/en/lessen/", "/uitleg/", "/en/uitleg/"], "warm": {}}; // replaced by the view
 
 const STATIC_CACHE = "pijnreset-static-" + CONFIG.version;
 const PUBLIC_CACHE = "pijnreset-public-" + CONFIG.version;
 const PAGES_CACHE = "pijnreset-pages";
 // A check-in of one of the last days: /dagboek/2026-12-01/ (and /en/...).
 const DATED_CHECKIN = /^(\/en)?\/dagboek\/\d{4}-\d{2}-\d{2}\/$/;
+// One page under a kept prefix: /lessen/<key>/, /uitleg/<slug>/ (CONFIG.kept).
+const ONE_SLUG = /^[\w-]+\/$/;
+const SYNC_TAG = "pijnreset-send";
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the page asks (the
@@ -51,8 +56,27 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "skip-waiting") self.skipWaiting();
-  if (data.type === "warm") event.waitUntil(warm(CONFIG.warm[data.lang] || []));
+  if (data.type === "warm") {
+    // The page may name more (Today: the lessons, the flare plan); only patient pages.
+    const named = (Array.isArray(data.urls) ? data.urls : [])
+      .map((url) => new URL(url, self.location.origin))
+      .filter((url) => url.origin === self.location.origin && isPatientPage(url))
+      .map((url) => url.pathname);
+    event.waitUntil(warm([...(CONFIG.warm[data.lang] || []), ...named]));
+  }
 });
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(askPagesToSend());
+});
+
+// Sending needs the page's CSRF token, so the worker asks the open pages; with no page
+// open, the next page load sends.
+async function askPagesToSend() {
+  for (const page of await self.clients.matchAll({ type: "window" })) {
+    page.postMessage({ type: "send" });
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -67,7 +91,9 @@ self.addEventListener("fetch", (event) => {
 });
 
 function isPatientPage(url) {
-  return CONFIG.pages.includes(url.pathname) || DATED_CHECKIN.test(url.pathname);
+  const path = url.pathname;
+  const kept = CONFIG.kept.some((prefix) => path.startsWith(prefix) && ONE_SLUG.test(path.slice(prefix.length)));
+  return CONFIG.pages.includes(path) || DATED_CHECKIN.test(path) || kept;
 }
 
 function language(url) {
@@ -109,8 +135,8 @@ async function staleWhileRevalidate(request) {
   return cached || fresh;
 }
 
-// The patient pages the page asks for (Today, today's check-in), fetched once
-// so they open offline even if the patient never opened them online.
+// The patient pages the page asks for (Today, today's check-in, the exercises, the
+// lessons Today names), fetched once so they open offline even if never opened online.
 async function warm(urls) {
   const cache = await caches.open(PAGES_CACHE);
   for (const url of urls) {
