@@ -264,3 +264,11 @@ def test_in_flare_mode_the_query_count_stays_small(client, anna, django_assert_m
     add_check_ins(anna, 700)
     with django_assert_max_num_queries(11):  # 10, and the pages kept offline
         today_html(client)
+
+
+def test_today_and_the_check_in_name_the_manifest_once(client, anna):
+    client.force_login(anna)
+    for url in ("/vandaag/", "/dagboek/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.content.decode().count('rel="manifest"') == 1, url
