@@ -43,7 +43,7 @@ def _setup(database_url: str | None) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _patients(count: int, prefix: str, days: int, *, pain_of) -> list:  # type: ignore[no-untyped-def]
+def _patients(count: int, prefix: str, days: int, *, pain_of, research: bool = False) -> list:  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
     from accounts.models import Consent, User
@@ -53,9 +53,11 @@ def _patients(count: int, prefix: str, days: int, *, pain_of) -> list:  # type: 
     users = User.objects.bulk_create(
         User(email=f"{prefix}{i}@bench.example", role="patient") for i in range(count)
     )
+    purposes = [Consent.Purpose.HEALTH_DATA] + ([Consent.Purpose.RESEARCH] if research else [])
     Consent.objects.bulk_create(
-        Consent(user=u, purpose=Consent.Purpose.HEALTH_DATA, text_version="b", given_at=now)
+        Consent(user=u, purpose=purpose, text_version="b", given_at=now)
         for u in users
+        for purpose in purposes
     )
     today = timezone.localdate()
     batch = []
@@ -137,7 +139,8 @@ def bench_outcomes(count: int) -> None:
     from care.outcomes import network_outcomes
     from programme.models import Enrolment
 
-    users = _patients(count, "o", 0, pain_of=lambda i, d: 0)
+    # Outcomes count only patients who agreed to research use (CLINICAL.md §8).
+    users = _patients(count, "o", 0, pain_of=lambda i, d: 0, research=True)
     start = timezone.localdate() - timedelta(days=90)
     Enrolment.objects.bulk_create(Enrolment(user=u, started_on=start) for u in users)
     from diary.models import CheckIn
