@@ -73,6 +73,16 @@ def test_a_passkey_is_a_second_factor_that_opens_the_care_pages(
     listed = local_client.get(reverse("mfa_list_webauthn"))
     assert listed.status_code == 200
     assert "Laptop van Eva" in listed.content.decode()
+    # Every page around a passkey answers, also the ones that ask for it again.
+    for name, args in (
+        ("mfa_index", []),
+        ("mfa_view_recovery_codes", []),
+        ("mfa_reauthenticate", []),
+        ("mfa_reauthenticate_webauthn", []),
+        ("mfa_edit_webauthn", [key.pk]),
+        ("mfa_remove_webauthn", [key.pk]),
+    ):
+        assert local_client.get(reverse(name, args=args)).status_code == 200, name
 
 
 def test_log_in_asks_for_the_passkey_after_the_password(eva_without_factor, password):
