@@ -71,6 +71,16 @@ def operator_olaf(db):
     )
 
 
+@pytest.fixture
+def admin_olaf(operator_olaf):
+    """Olaf with an authenticator app set up: the admin asks every operator for a second
+    factor (ADMIN_REQUIRES_SECOND_FACTOR, care/apps.py)."""
+    from care.tests.helpers import give_second_factor
+
+    give_second_factor(operator_olaf)
+    return operator_olaf
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in the cache: every test starts with none."""

@@ -55,4 +55,17 @@ THERAPIST_SHARING = ConsentText(
     ),
 )
 
-TEXTS = {text.purpose: text for text in (HEALTH_DATA, TERMS, THERAPIST_SHARING)}
+RESEARCH = ConsentText(
+    purpose=Consent.Purpose.RESEARCH,
+    version="2026-12-07",
+    text=_(
+        "I give permission to count my scores, without my name or anything else that "
+        "shows who I am, in the figures pijnreset makes about how the programme helps "
+        "(such as how many people have less pain after 12 weeks). Only groups of at "
+        "least 10 people are shown. Saying no changes nothing in the app for me. I can "
+        "withdraw this permission at any time on my account page; from then on I am "
+        "no longer counted."
+    ),
+)
+
+TEXTS = {text.purpose: text for text in (HEALTH_DATA, TERMS, THERAPIST_SHARING, RESEARCH)}

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import actions
-from accounts.consent_texts import HEALTH_DATA, TERMS
+from accounts.consent_texts import HEALTH_DATA, RESEARCH, TERMS
 from accounts.models import Consent, User
 
 
@@ -123,4 +123,16 @@ class GiveHealthConsentForm(forms.Form):
         error_messages={
             "required": _("Tick the box if you agree. Without it, the programme stays stopped.")
         },
+    )
+
+
+class GiveResearchConsentForm(forms.Form):
+    """Permission to count the patient's anonymised figures in research (CLINICAL.md §8):
+    its own question, never ticked for them."""
+
+    consent_research = forms.BooleanField(
+        label=RESEARCH.text,
+        required=True,
+        initial=False,
+        error_messages={"required": _("Tick the box if you agree. If not, nothing changes.")},
     )

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_POST
 from accounts import actions
 from accounts.access import has_health_data_consent
 from accounts.consent_texts import TEXTS
-from accounts.forms import DeleteAccountForm, GiveHealthConsentForm, ProfileForm
+from accounts.forms import (
+    DeleteAccountForm,
+    GiveHealthConsentForm,
+    GiveResearchConsentForm,
+    ProfileForm,
+)
 from accounts.models import Consent, Role
 from pijnreset.http import AuthenticatedRequest
 
@@ -29,14 +34,23 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", _profile_context(request, form))
 
 
-def _profile_context(request: AuthenticatedRequest, form: ProfileForm) -> dict[str, object]:
+def _profile_context(
+    request: AuthenticatedRequest,
+    form: ProfileForm,
+    research_form: GiveResearchConsentForm | None = None,
+) -> dict[str, object]:
     consents = Consent.objects.filter(user=request.user).order_by("purpose", "-given_at")
+    is_patient = request.user.role == Role.PATIENT
+    asks_research = is_patient and not any(
+        c.purpose == Consent.Purpose.RESEARCH and c.withdrawn_at is None for c in consents
+    )
     return {
         "form": form,
         "consents": consents,
         "texts": TEXTS,
-        "is_patient_account": request.user.role == Role.PATIENT,
+        "is_patient_account": is_patient,
         "consent_form": _consent_form_for(request),
+        "research_form": (research_form or GiveResearchConsentForm()) if asks_research else None,
     }
 
 
@@ -82,6 +96,21 @@ def give_health_consent(request: AuthenticatedRequest) -> HttpResponse:
         return render(request, "accounts/consent_withdrawn.html", context, status=422)
     actions.give_consent(user=request.user, purpose=Consent.Purpose.HEALTH_DATA, now=timezone.now())
     messages.success(request, _("Thank you. Your permission is given: the programme works again."))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def give_research_consent(request: AuthenticatedRequest) -> HttpResponse:
+    """Count my anonymised figures in research (CLINICAL.md §8); withdrawn like the others."""
+    if request.user.role != Role.PATIENT:
+        raise Http404
+    research_form = GiveResearchConsentForm(request.POST)
+    if not research_form.is_valid():
+        context = _profile_context(request, ProfileForm(instance=request.user), research_form)
+        return render(request, "accounts/profile.html", context, status=422)
+    actions.give_consent(user=request.user, purpose=Consent.Purpose.RESEARCH, now=timezone.now())
+    messages.success(request, _("Thank you. From now on your figures count, without your name."))
     return redirect("accounts:profile")
 
 

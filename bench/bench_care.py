@@ -11,7 +11,7 @@ PostgreSQL database it may migrate and fill), then:
 - `--outcome-patients` enrolled patients with baseline and week-12 check-ins;
   times `care.outcomes.network_outcomes` (target on PostgreSQL: under 2 s for
   100,000).
-Everything is created with bulk inserts.
+Everything is created with bulk inserts, then ANALYZE (as autovacuum would) before timing.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _setup(database_url: str | None) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _patients(count: int, prefix: str, days: int, *, pain_of) -> list:  # type: ignore[no-untyped-def]
+def _patients(count: int, prefix: str, days: int, *, pain_of, research: bool = False) -> list:  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
     from accounts.models import Consent, User
@@ -53,9 +53,11 @@ def _patients(count: int, prefix: str, days: int, *, pain_of) -> list:  # type: 
     users = User.objects.bulk_create(
         User(email=f"{prefix}{i}@bench.example", role="patient") for i in range(count)
     )
+    purposes = [Consent.Purpose.HEALTH_DATA] + ([Consent.Purpose.RESEARCH] if research else [])
     Consent.objects.bulk_create(
-        Consent(user=u, purpose=Consent.Purpose.HEALTH_DATA, text_version="b", given_at=now)
+        Consent(user=u, purpose=purpose, text_version="b", given_at=now)
         for u in users
+        for purpose in purposes
     )
     today = timezone.localdate()
     batch = []
@@ -75,6 +77,16 @@ def _patients(count: int, prefix: str, days: int, *, pain_of) -> list:  # type: 
             batch = []
     CheckIn.objects.bulk_create(batch, batch_size=5000)
     return users
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics, as autovacuum (PostgreSQL) does after a bulk load
+    in production: without them the planner guesses 1 row per table and may start the
+    caseload query from every consent in the network instead of the therapist's shares."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def bench_caseload(patients: int, days: int) -> None:
@@ -120,6 +132,7 @@ def bench_caseload(patients: int, days: int) -> None:
         )
         for u, c in zip(users, consents, strict=True)
     )
+    _analyze()
     timings = []
     for _ in range(10):
         started = time.perf_counter()
@@ -137,7 +150,8 @@ def bench_outcomes(count: int) -> None:
     from care.outcomes import network_outcomes
     from programme.models import Enrolment
 
-    users = _patients(count, "o", 0, pain_of=lambda i, d: 0)
+    # Outcomes count only patients who agreed to research use (CLINICAL.md §8).
+    users = _patients(count, "o", 0, pain_of=lambda i, d: 0, research=True)
     start = timezone.localdate() - timedelta(days=90)
     Enrolment.objects.bulk_create(Enrolment(user=u, started_on=start) for u in users)
     from diary.models import CheckIn
@@ -155,6 +169,7 @@ def bench_outcomes(count: int) -> None:
         for d in [*range(0, 7), *range(77, 84)]
     ]
     CheckIn.objects.bulk_create(rows, batch_size=5000)
+    _analyze()
     started = time.perf_counter()
     figures = network_outcomes(now=timezone.now())
     elapsed = time.perf_counter() - started

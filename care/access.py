@@ -37,11 +37,15 @@ STAFF_ROLES = (Role.THERAPIST, Role.PRACTICE_MANAGER, Role.NETWORK_OPERATOR)
 _MFA_CACHE = "_pijnreset_has_mfa"
 
 
+SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
 def has_second_factor(user: Any) -> bool:
-    """The user has set up an authenticator app (TOTP): remembered for the request."""
+    """The user has set up an authenticator app (TOTP) or a passkey / security key
+    (WebAuthn): remembered for the request. Recovery codes alone are only a fallback."""
     cached = getattr(user, _MFA_CACHE, None)
     if cached is None:
-        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        cached = Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
         setattr(user, _MFA_CACHE, cached)
     return bool(cached)
 

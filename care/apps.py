@@ -14,8 +14,8 @@ class CareConfig(AppConfig):
 def require_second_factor_for_admin() -> None:
     """The admin shows patient data too: staff need a second factor there as well.
 
-    Switched by ADMIN_REQUIRES_SECOND_FACTOR (on, except in the test settings of
-    other apps' admin tests; care/tests/test_staff_security.py turns it on).
+    Switched by ADMIN_REQUIRES_SECOND_FACTOR (always on in our settings; the switch
+    exists for a deployment whose admin sits behind its own single sign-on).
     """
     from django.conf import settings
     from django.contrib import admin

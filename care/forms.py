@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from allauth.mfa.webauthn.forms import AddWebAuthnForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -124,3 +125,12 @@ class HomeworkForm(forms.Form):
         if kind not in Homework.Kind.values:
             raise forms.ValidationError(_("Choose a lesson or exercise from the list."))
         return kind, key
+
+
+class AddPasskeyForm(AddWebAuthnForm):
+    """allauth's form to add a passkey (MFA_FORMS), with a label in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of this passkey")
+        self.fields["name"].help_text = _("For example the device it is on: “my laptop”.")

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from typing import Final
 
 RECENT_DAYS: Final = 7
@@ -84,13 +85,26 @@ def sparkline(
 
     Days without a check-in are skipped (the line joins the days that have one).
     """
+    xs, ys = _spark_axes(days, width, height)
     start = today - timedelta(days=days - 1)
-    step = width / max(days - 1, 1)  # drawing only: floats are fine here
     points = []
-    for offset in range(days):
+    for offset, x in enumerate(xs):
         pain = pain_by_day.get(start + timedelta(days=offset))
         if pain is not None:
-            x = round(step * offset, 1)
-            y = round(height - pain * height / 10, 1)
-            points.append(f"{x:g},{y:g}")
+            y = ys[pain] if 0 <= pain < len(ys) else _spark_y(pain, height)
+            points.append(f"{x},{y}")
     return " ".join(points)
+
+
+@lru_cache(maxsize=8)
+def _spark_axes(days: int, width: int, height: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The x of every day and the y of every pain score 0-10, formatted once: the caseload
+    draws hundreds of sparklines with the same coordinates."""
+    step = width / max(days - 1, 1)  # drawing only: floats are fine here
+    xs = tuple(f"{round(step * offset, 1):g}" for offset in range(days))
+    ys = tuple(_spark_y(pain, height) for pain in range(11))
+    return xs, ys
+
+
+def _spark_y(pain: int, height: int) -> str:
+    return f"{round(height - pain * height / 10, 1):g}"

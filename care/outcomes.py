@@ -5,8 +5,10 @@ a Python loop over patients): one query for the whole network or one practice, p
 for the PGIC distribution and one for the FS means. A group of fewer than 10 people
 gets no figure at all, and a figure whose own denominator is under 10 is left out too.
 
-Who counts: enrolled patients with an active health-data consent; a practice's group is
-the patients who ever shared with it. Windows ([product], docs/clinical.md 3.2): the
+Who counts: enrolled patients with an active health-data consent AND an active research
+consent (CLINICAL.md §8: research use of anonymised figures is its own purpose, asked
+separately, unticked); a withdrawal counts from the next computation on. A practice's
+group is the patients who ever shared with it. Windows ([product], docs/clinical.md 3.2): the
 baseline is the first 14 days after the start, week 12 is days 78-84 (pauses are not
 counted out); each needs at least 4 check-ins. The 30 % and 50 % reductions are decided
 on the shown, rounded percent p, in whole numbers: p >= 29.95 exactly when
@@ -100,10 +102,11 @@ def _reduced(factor: int) -> Case:
     return Case(When(Q(measured=1) & Q(at_least), then=Value(1)), default=Value(0))
 
 
+def _consents_to(purpose: str) -> Exists:
+    return Exists(Consent.objects.active().filter(user=OuterRef("user"), purpose=purpose))
+
+
 def _patients(now: datetime) -> QuerySet[Enrolment]:
-    consenting = Consent.objects.active().filter(
-        user=OuterRef("user"), purpose=Consent.Purpose.HEALTH_DATA
-    )
     since = now.date() - timedelta(days=ACTIVE_DAYS - 1)
     lessons = (
         LessonProgress.objects.filter(user=OuterRef("user"))
@@ -113,7 +116,9 @@ def _patients(now: datetime) -> QuerySet[Enrolment]:
         .values("n")
     )
     return (
-        Enrolment.objects.filter(Exists(consenting))
+        Enrolment.objects.filter(
+            _consents_to(Consent.Purpose.HEALTH_DATA), _consents_to(Consent.Purpose.RESEARCH)
+        )
         .annotate(
             is_active=Exists(CheckIn.objects.filter(patient=OuterRef("user"), date__gte=since)),
             lessons_done=Coalesce(Subquery(lessons, output_field=IntegerField()), Value(0)),

@@ -4,6 +4,10 @@ read of a patient's data is written to the access log."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -84,53 +88,85 @@ def summary(request: AuthenticatedRequest, share_id: str) -> HttpResponse:
     )
 
 
+def _write_on_detail(
+    request: AuthenticatedRequest,
+    share_id: str,
+    *,
+    action: str,
+    form: NoteForm | MessageForm | HomeworkForm,
+    form_name: str,
+    field: str | None,
+    write: Callable[[Share, Any, datetime], object],
+    done: str,
+) -> HttpResponse:
+    """Every write on the detail page has this shape: the share (else 404, logged as
+    denied), the form, the action; a refusal (CareError) goes on the form and the page
+    comes back with 422, everything typed kept; success goes back to the detail page."""
+    now = timezone.now()
+    share = share_for(request.user, share_id, action=action, now=now)
+    if form.is_valid():
+        try:
+            write(share, form, now)
+        except CareError as error:
+            form.add_error(field, error.message)
+        else:
+            messages.success(request, done)
+            return redirect("care_staff:patient", share_id=share.public_id)
+    return _detail_page(request, share, status=422, **{form_name: form})
+
+
 @therapist_required
 @require_POST
 def note(request: AuthenticatedRequest, share_id: str) -> HttpResponse:
-    now = timezone.now()
-    share = share_for(request.user, share_id, action=Action.NOTE, now=now)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.write_note(
-                author=request.user, share=share, text=form.cleaned_data["text"], now=now
-            )
-        except CareError as error:
-            form.add_error("text", error.message)
-        else:
-            messages.success(request, _("Note saved in the practice's record."))
-            return redirect("care_staff:patient", share_id=share.public_id)
-    return _detail_page(request, share, status=422, note_form=form)
+    user = request.user
+    return _write_on_detail(
+        request,
+        share_id,
+        action=Action.NOTE,
+        form=NoteForm(request.POST),
+        form_name="note_form",
+        field="text",
+        write=lambda share, form, now: actions.write_note(
+            author=user, share=share, text=form.cleaned_data["text"], now=now
+        ),
+        done=_("Note saved in the practice's record."),
+    )
 
 
 @therapist_required
 @require_POST
 def message(request: AuthenticatedRequest, share_id: str) -> HttpResponse:
-    now = timezone.now()
-    share = share_for(request.user, share_id, action=Action.MESSAGE, now=now)
-    form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.send_message(
-                therapist=request.user, share=share, text=form.cleaned_data["text"], now=now
-            )
-        except CareError as error:
-            form.add_error("text", error.message)
-        else:
-            messages.success(request, _("Message sent. The patient sees it on their Today page."))
-            return redirect("care_staff:patient", share_id=share.public_id)
-    return _detail_page(request, share, status=422, message_form=form)
+    user = request.user
+    return _write_on_detail(
+        request,
+        share_id,
+        action=Action.MESSAGE,
+        form=MessageForm(request.POST),
+        form_name="message_form",
+        field="text",
+        write=lambda share, form, now: actions.send_message(
+            therapist=user, share=share, text=form.cleaned_data["text"], now=now
+        ),
+        done=_("Message sent. The patient sees it on their Today page."),
+    )
 
 
 @therapist_required
 @require_POST
 def homework(request: AuthenticatedRequest, share_id: str) -> HttpResponse:
-    now = timezone.now()
-    share = share_for(request.user, share_id, action=Action.HOMEWORK, now=now)
-    form = HomeworkForm(request.POST, lessons=_lessons())
-    if form.is_valid():
+    user = request.user
+
+    def assign(share: Share, form: HomeworkForm, now: datetime) -> object:
         kind, key = form.kind_and_key()
-        actions.assign_homework(therapist=request.user, share=share, kind=kind, key=key, now=now)
-        messages.success(request, _("Homework added. The patient sees it on their Today page."))
-        return redirect("care_staff:patient", share_id=share.public_id)
-    return _detail_page(request, share, status=422, homework_form=form)
+        return actions.assign_homework(therapist=user, share=share, kind=kind, key=key, now=now)
+
+    return _write_on_detail(
+        request,
+        share_id,
+        action=Action.HOMEWORK,
+        form=HomeworkForm(request.POST, lessons=_lessons()),
+        form_name="homework_form",
+        field=None,
+        write=assign,
+        done=_("Homework added. The patient sees it on their Today page."),
+    )

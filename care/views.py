@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -102,46 +103,60 @@ def _scope(data: dict[str, Any]) -> actions.Scope:
     )
 
 
+def _share_by_form(
+    request: AuthenticatedRequest,
+    form_class: type[ShareWithTherapistForm] | type[ShareWithPracticeForm],
+    *,
+    form_name: str,
+    field: str,
+    share: Callable[..., Share],
+    whom: Callable[[dict[str, Any]], dict[str, Any]],
+) -> HttpResponse:
+    """Sharing chosen on a form: the form, the action; a refusal (CareError) goes on the
+    form's `field` and the page comes back with 422, everything chosen kept."""
+    now = timezone.now()
+    form = form_class(request.POST, today=request.user.local_date(now))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = share(
+                patient=request.user,
+                scope=_scope(data),
+                ends_on=data["ends_on"],
+                now=now,
+                **whom(data),
+            )
+        except CareError as error:
+            form.add_error(field, error.message)
+        else:
+            return _done(request, made)
+    return _page(request, status=422, **{form_name: form})
+
+
 @patient_required
 @require_POST
 def share_therapist(request: AuthenticatedRequest) -> HttpResponse:
-    now = timezone.now()
-    form = ShareWithTherapistForm(request.POST, today=request.user.local_date(now))
-    if form.is_valid():
-        try:
-            share = actions.share_with_therapist(
-                patient=request.user,
-                therapist=form.cleaned_data["therapist"],
-                scope=_scope(form.cleaned_data),
-                ends_on=form.cleaned_data["ends_on"],
-                now=now,
-            )
-        except CareError as error:
-            form.add_error("therapist", error.message)
-        else:
-            return _done(request, share)
-    return _page(request, status=422, therapist_form=form)
+    return _share_by_form(
+        request,
+        ShareWithTherapistForm,
+        form_name="therapist_form",
+        field="therapist",
+        share=actions.share_with_therapist,
+        whom=lambda data: {"therapist": data["therapist"]},
+    )
 
 
 @patient_required
 @require_POST
 def share_practice(request: AuthenticatedRequest) -> HttpResponse:
-    now = timezone.now()
-    form = ShareWithPracticeForm(request.POST, today=request.user.local_date(now))
-    if form.is_valid():
-        try:
-            share = actions.share_with_practice(
-                patient=request.user,
-                code=form.cleaned_data["code"],
-                scope=_scope(form.cleaned_data),
-                ends_on=form.cleaned_data["ends_on"],
-                now=now,
-            )
-        except CareError as error:
-            form.add_error("code", error.message)
-        else:
-            return _done(request, share)
-    return _page(request, status=422, practice_form=form)
+    return _share_by_form(
+        request,
+        ShareWithPracticeForm,
+        form_name="practice_form",
+        field="code",
+        share=actions.share_with_practice,
+        whom=lambda data: {"code": data["code"]},
+    )
 
 
 @patient_required

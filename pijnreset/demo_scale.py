@@ -101,10 +101,12 @@ def _create_patients(numbers: range, *, today: date) -> list[tuple[int, int, dat
             for n in numbers
         ]
     )
-    health = TEXTS[Consent.Purpose.HEALTH_DATA].version
+    # Every demo patient also agreed to research use, so the network outcomes (which
+    # count only those, CLINICAL.md §8) have figures to show.
     Consent.objects.bulk_create(
-        Consent(user=u, purpose=Consent.Purpose.HEALTH_DATA, text_version=health, given_at=joined)
+        Consent(user=u, purpose=purpose, text_version=TEXTS[purpose].version, given_at=joined)
         for u in users
+        for purpose in (Consent.Purpose.HEALTH_DATA, Consent.Purpose.RESEARCH)
     )
     started = today - timedelta(days=DAYS - 1)  # the first day of the calendar
     Enrolment.objects.bulk_create(Enrolment(user=u, started_on=started) for u in users)

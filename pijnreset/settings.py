@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    # allauth's passkey list page loads the humanize tags ("last used 3 days ago").
+    "django.contrib.humanize",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -324,14 +326,18 @@ ACCOUNT_FORMS = {
     "confirm_login_code": "accounts.auth_forms.ConfirmLoginCodeForm",
 }
 # Two-factor authentication (issue 15): staff must set it up before they see any
-# patient data (care/access.py). TOTP codes work once (allauth remembers used codes
-# in the cache); recovery codes as the fallback. allauth.mfa always imports fido2
-# (pinned), but passkeys (WebAuthn) are not offered yet: allauth's key-list page
-# needs templates of its own first (its list page fails on a missing argument).
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-# The admin asks for the second factor too (care/apps.py). Off in tests only because
-# older admin tests log in operators without one; care's own tests turn it on.
-ADMIN_REQUIRES_SECOND_FACTOR = not TESTING
+# patient data (care/access.py): an authenticator app (TOTP; a code works once, allauth
+# remembers used codes in the cache), a passkey or security key (WebAuthn, through
+# fido2), or both; recovery codes as the fallback. Passkeys are a second factor after
+# the password, not a log-in without password (MFA_PASSKEY_LOGIN_ENABLED stays off).
+# allauth's passkey pages load only static scripts and JSON data blocks, so the strict
+# CSP below holds. WebAuthn needs https, or http://localhost in development and tests.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+MFA_FORMS = {"add_webauthn": "care.forms.AddPasskeyForm"}
+# The admin shows patient data too: it asks for the second factor as well (care/apps.py).
+ADMIN_REQUIRES_SECOND_FACTOR = True
 MFA_TOTP_ISSUER = "pijnreset"
 MFA_REAUTHENTICATION_REQUIRED = True
 SESSION_COOKIE_HTTPONLY = True

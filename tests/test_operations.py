@@ -120,14 +120,14 @@ def test_demo_if_empty_leaves_an_existing_database_alone(settings, patient_anna)
 
 @pytest.mark.django_db
 def test_admin_lives_at_the_configured_path_and_is_for_staff_only(
-    client, settings, patient_anna, operator_olaf
+    client, settings, patient_anna, admin_olaf
 ):
     assert settings.ADMIN_URL != "admin/"
     assert client.get("/admin/").status_code == 404
     client.force_login(patient_anna)
     response = client.get(f"/{settings.ADMIN_URL}")
     assert response.status_code == 302 and "login" in response["Location"]
-    client.force_login(operator_olaf)
+    client.force_login(admin_olaf)
     assert client.get(f"/{settings.ADMIN_URL}accounts/user/").status_code == 200
     assert client.get(f"/{settings.ADMIN_URL}accounts/consent/").status_code == 200
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from accounts.models import Consent, User
@@ -67,3 +69,38 @@ def test_change_email_page_works(client, patient_anna, password):
     response = client.post("/account/email/", {"action_add": "", "email": "anna.nieuw@example.nl"})
     assert response.status_code in (200, 302)
     assert patient_anna.emailaddress_set.filter(email="anna.nieuw@example.nl").exists()
+
+
+@pytest.mark.django_db
+def test_research_consent_is_asked_unticked_and_given_only_with_a_tick(client, patient_anna):
+    client.force_login(patient_anna)
+    page = client.get("/account/profiel/").content.decode()
+    assert "Help onderzoek (jij kiest)" in page
+    (box,) = re.findall(r'<input[^>]*name="consent_research"[^>]*>', page)
+    assert 'type="checkbox"' in box and "checked" not in box
+    refused = client.post("/account/toestemming/onderzoek/geven/", {})
+    assert refused.status_code == 422
+    assert "Zo niet, dan verandert er niets." in refused.content.decode()
+    assert not Consent.objects.filter(user=patient_anna, purpose="research").exists()
+
+    assert client.post("/account/toestemming/onderzoek/geven/", {"consent_research": "on"})[
+        "Location"
+    ].endswith("/account/profiel/")
+    given = Consent.objects.get(user=patient_anna, purpose="research")
+    assert given.withdrawn_at is None and given.text_version == "2026-12-07"
+    assert "Help onderzoek (jij kiest)" not in client.get("/account/profiel/").content.decode()
+
+    client.post("/account/toestemming/research/intrekken/")
+    given.refresh_from_db()
+    assert given.withdrawn_at is not None
+    assert "Help onderzoek (jij kiest)" in client.get("/account/profiel/").content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_are_not_asked_for_research_consent(client, therapist_eva):
+    client.force_login(therapist_eva)
+    assert "Help onderzoek" not in client.get("/account/profiel/").content.decode()
+    assert (
+        client.post("/account/toestemming/onderzoek/geven/", {"consent_research": "on"}).status_code
+        == 404
+    )

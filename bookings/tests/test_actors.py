@@ -193,9 +193,9 @@ def test_an_action_refuses_to_run_inside_someone_elses_transaction(now, annas, p
 
 
 def test_the_admin_cancels_through_the_action_and_records_who(
-    client, now, annas, operator_olaf, django_capture_on_commit_callbacks, mailoutbox
+    client, now, annas, admin_olaf, django_capture_on_commit_callbacks, mailoutbox
 ):
-    client.force_login(operator_olaf)
+    client.force_login(admin_olaf)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/beheer/bookings/appointment/",
@@ -205,7 +205,7 @@ def test_the_admin_cancels_through_the_action_and_records_who(
     annas.refresh_from_db()
     assert (annas.status, annas.cancelled_by, annas.cancelled_as) == (
         Status.CANCELLED,
-        operator_olaf,
+        admin_olaf,
         CancelledAs.PRACTICE,
     )
     assert any(m.to == [annas.patient.email] for m in mailoutbox)

@@ -30,9 +30,9 @@ def admin_add_form(**changes):
 
 
 def test_a_practice_added_in_the_admin_can_be_booked_through_the_api(
-    client, now, operator_olaf, patient_anna
+    client, now, admin_olaf, patient_anna
 ):
-    client.force_login(operator_olaf)
+    client.force_login(admin_olaf)
     add_url = "/beheer/practices/practice/add/"
     assert client.get(add_url).status_code == 200
     response = client.post(add_url, admin_add_form())
@@ -63,8 +63,8 @@ def test_a_practice_added_in_the_admin_can_be_booked_through_the_api(
     )
 
 
-def test_editing_a_practice_in_the_admin_adds_no_second_set_of_types(client, operator_olaf):
-    client.force_login(operator_olaf)
+def test_editing_a_practice_in_the_admin_adds_no_second_set_of_types(client, admin_olaf):
+    client.force_login(admin_olaf)
     client.post("/beheer/practices/practice/add/", admin_add_form())
     practice = Practice.objects.get(slug="de-rustige-plek")
     change_url = f"/beheer/practices/practice/{practice.pk}/change/"

@@ -196,15 +196,15 @@ def test_a_csv_cell_never_starts_a_formula():
     assert csv_cell(None) == ""
 
 
-def test_opening_a_patient_record_in_the_admin_is_logged(client, operator_olaf, patient_anna):
+def test_opening_a_patient_record_in_the_admin_is_logged(client, admin_olaf, patient_anna):
     from assessments.models import SafetyFlag
 
     flag = SafetyFlag.objects.create(
         patient=patient_anna, kind=SafetyFlag.Kind.CRISIS, created_at=timezone.now()
     )
-    client.force_login(operator_olaf)
+    client.force_login(admin_olaf)
     response = client.get(reverse("admin:assessments_safetyflag_change", args=[flag.pk]))
     assert response.status_code == 200
     entry = AccessLogEntry.objects.get(action=Action.ADMIN)
-    assert entry.patient_id == patient_anna.pk and entry.actor_id == operator_olaf.pk
+    assert entry.patient_id == patient_anna.pk and entry.actor_id == admin_olaf.pk
     assert client.get(reverse("admin:care_accesslogentry_changelist")).status_code == 200

@@ -59,3 +59,15 @@ def test_the_sparkline_puts_0_at_the_bottom_and_10_on_top():
     )
     assert points == "0,20 100,0"
     assert needs.sparkline({}, TODAY) == ""
+
+
+def test_the_sparkline_draws_every_score_where_the_formula_puts_it():
+    days, width, height = 28, 112, 24
+    step = width / (days - 1)
+    series = {TODAY - timedelta(days=27 - offset): offset % 11 for offset in range(days)}
+    expected = " ".join(
+        f"{round(step * offset, 1):g},{round(height - (offset % 11) * height / 10, 1):g}"
+        for offset in range(days)
+    )
+    assert needs.sparkline(series, TODAY) == expected
+    assert needs.sparkline({TODAY: 12}, TODAY, days=2, width=10, height=10) == "10,-2"

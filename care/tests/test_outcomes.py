@@ -13,6 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.actions import give_consent
+from accounts.models import Consent
 from care.outcomes import network_outcomes
 from care.tests.helpers import give_second_factor, share
 from conftest import make_user
@@ -22,9 +24,11 @@ from programme.models import Enrolment
 pytestmark = pytest.mark.django_db
 
 
-def _patient(i: int, baseline: list[int], week_12: list[int]):
+def _patient(i: int, baseline: list[int], week_12: list[int], *, research: bool = True):
     patient = make_user(f"o{i}@example.nl", name=f"O{i}")
     now = timezone.now()
+    if research:
+        give_consent(user=patient, purpose=Consent.Purpose.RESEARCH, now=now)
     start = timezone.localdate() - timedelta(days=90)
     Enrolment.objects.create(user=patient, started_on=start)
     rows = [(start + timedelta(days=d), p) for d, p in enumerate(baseline)]
@@ -88,3 +92,22 @@ def test_the_operator_downloads_csv_nobody_else(client, operator_olaf, therapist
     rows = list(csv.reader(io.StringIO(client.get(url + "?formaat=csv").content.decode())))
     assert rows[0][:3] == ["group", "enrolled", "active_14_days"]
     assert rows[1][0] == "network" and rows[1][1] == "10"
+
+
+def test_only_patients_with_a_research_consent_are_counted(eva):
+    _network()
+    _patient(40, [6] * 14, [3] * 7, research=False)
+    network = network_outcomes(now=timezone.now())[0]
+    assert network.enrolled == 10
+    assert network.reduced_50_percent == Decimal("50.0")
+
+
+def test_withdrawing_the_research_consent_takes_effect_at_once(client, eva):
+    patients = _network()
+    assert network_outcomes(now=timezone.now())[0].enrolled == 10
+    client.force_login(patients[0])
+    url = reverse("accounts:withdraw_consent", args=[Consent.Purpose.RESEARCH])
+    assert client.post(url).status_code == 302
+    network = network_outcomes(now=timezone.now())[0]
+    assert network.enrolled is None  # 9 people left: too small a group to show
+    assert network.reduced_30_percent is None

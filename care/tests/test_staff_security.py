@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from allauth.mfa.models import Authenticator
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,12 +82,25 @@ def test_the_operator_needs_a_second_factor_for_the_audit_export(client, operato
     assert olaf.get(reverse("care_staff:audit_export")).status_code == 200
 
 
-def test_the_admin_asks_for_a_second_factor_too(client, operator_olaf, settings):
-    settings.ADMIN_REQUIRES_SECOND_FACTOR = True
+def test_the_admin_asks_for_a_second_factor_too(client, operator_olaf, patient_anna, settings):
+    """On by default (no test switches it on): an operator without a second factor can
+    neither read nor change anything in the admin."""
+    assert settings.ADMIN_REQUIRES_SECOND_FACTOR is True
     client.force_login(operator_olaf)
     admin_home = "/" + settings.ADMIN_URL
-    refused = client.get(admin_home)
-    assert refused.status_code == 302 and "login" in refused["Location"]
+    users = f"{admin_home}accounts/user/"
+    for url in (admin_home, users, f"{users}{patient_anna.pk}/change/"):
+        refused = client.get(url)
+        assert refused.status_code == 302 and "login" in refused["Location"], url
+    posted = client.post(f"{users}{patient_anna.pk}/change/", {"display_name": "Iemand anders"})
+    assert posted.status_code == 302 and "login" in posted["Location"]
+    patient_anna.refresh_from_db()
+    assert patient_anna.display_name == "Anna"
+    # Recovery codes alone are a fallback, not a second factor.
+    Authenticator.objects.create(
+        user=operator_olaf, type=Authenticator.Type.RECOVERY_CODES, data={}
+    )
+    assert client.get(admin_home).status_code == 302
     give_second_factor(operator_olaf)
     olaf = client.__class__()
     olaf.force_login(operator_olaf)

@@ -9,6 +9,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from accounts.models import Role, User
+from care.tests.helpers import give_second_factor
 from shop.models import Order, OrderStatus, Product, VatClass
 from tests.browser.conftest import PHONE, assert_accessible
 
@@ -58,6 +59,7 @@ def test_buying_the_book_by_bank_transfer_and_the_operator_ships_it(page, browse
     operator = User.objects.create(
         email="olaf@example.org", role=Role.NETWORK_OPERATOR, is_staff=True, is_superuser=True
     )
+    give_second_factor(operator)  # the admin asks every operator for one
     client = Client()
     client.force_login(operator)
     office = browser.new_context(viewport=PHONE, locale="nl-NL")

@@ -63,6 +63,7 @@ def create_accounts() -> None:
         )
         if account.role == Role.PATIENT:
             actions.give_consent(user=user, purpose=Consent.Purpose.HEALTH_DATA, now=now)
+            actions.give_consent(user=user, purpose=Consent.Purpose.RESEARCH, now=now)
         actions.give_consent(user=user, purpose=Consent.Purpose.TERMS, now=now)
 
 
