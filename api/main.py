@@ -105,3 +105,6 @@ api.add_router("", shop.router)
 from api import access_log  # noqa: E402
 
 api.add_router("", access_log.router)
+from api import push  # noqa: E402
+
+api.add_router("", push.router)
