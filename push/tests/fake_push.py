@@ -30,7 +30,7 @@ def b64url(raw: bytes) -> str:
 @dataclass(frozen=True)
 class Received:
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # names in lower case
     body: bytes
 
 
@@ -47,7 +47,8 @@ class FakePushService:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length)
-                service.received.append(Received(self.path, dict(self.headers), body))
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                service.received.append(Received(self.path, headers, body))
                 self.send_response(service.answers.get(self.path, 201))
                 self.send_header("Content-Length", "0")
                 self.end_headers()

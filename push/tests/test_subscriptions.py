@@ -26,7 +26,11 @@ def test_switching_on_stores_the_device_once(client, patient_anna, vapid, phone)
     again = post(client, SUBSCRIBE, phone.subscription(), HTTP_USER_AGENT=FIREFOX)
     assert (first.status_code, again.status_code) == (201, 200)
     [row] = PushSubscription.objects.all()
-    assert (row.user, row.endpoint, row.label) == (patient_anna, phone.endpoint, "Firefox · Android")
+    assert (row.user, row.endpoint, row.label) == (
+        patient_anna,
+        phone.endpoint,
+        "Firefox · Android",
+    )
     assert first.json() == {"id": str(row.public_id), "label": "Firefox · Android"}
 
 
