@@ -5,7 +5,7 @@ personal access token cannot switch a device on. Patients only (the clinical
 gate); without VAPID keys on the server, switching on answers 503.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -20,7 +20,16 @@ from push import actions
 from push.endpoints import ENDPOINT_MAX_LENGTH
 from push.errors import PushError, PushUnavailable
 
-router = Router(tags=["notifications"], auth=[SessionAuthWithCsrf()])
+
+class PatientSession(SessionAuthWithCsrf):
+    """The session, and the clinical gate before the body is read: staff get 403, not 422."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return require_patient(user) if user is not None else None
+
+
+router = Router(tags=["notifications"], auth=[PatientSession()])
 ANSWERS = {**ERRORS, 429: ERRORS[422], 503: ERRORS[422]}
 
 Endpoint = Annotated[
