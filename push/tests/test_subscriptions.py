@@ -164,3 +164,10 @@ def test_the_worker_imports_the_push_handlers_by_their_static_url(client):
     assert handlers.status_code == 200
     text = b"".join(handlers.streaming_content).decode()
     assert 'addEventListener("push"' in text and 'addEventListener("notificationclick"' in text
+
+
+def test_the_privacy_page_says_what_a_device_row_holds(client):
+    dutch = client.get("/privacy/").content.decode()
+    assert "<h2>Meldingen</h2>" in dutch and "twee sleutels om de berichten" in dutch
+    english = client.get("/en/privacy/").content.decode()
+    assert "two keys to encrypt the messages" in english
