@@ -80,9 +80,7 @@ def test_every_device_gets_it_once(
     phone,  # noqa: F811
     laptop,  # noqa: F811
 ):
-    client.post(
-        "/api/v1/push/subscriptions", json.dumps(laptop.subscription()), "application/json"
-    )
+    client.post("/api/v1/push/subscriptions", json.dumps(laptop.subscription()), "application/json")
     run()
     run()
     assert (len(push_service.to(phone)), len(push_service.to(laptop))) == (1, 1)
@@ -146,9 +144,7 @@ def test_one_device_gone_and_one_working_means_no_e_mail(
     phone,  # noqa: F811
     laptop,  # noqa: F811
 ):
-    client.post(
-        "/api/v1/push/subscriptions", json.dumps(laptop.subscription()), "application/json"
-    )
+    client.post("/api/v1/push/subscriptions", json.dumps(laptop.subscription()), "application/json")
     push_service.answers[laptop.path] = 404
     run()
     assert (len(push_service.to(phone)), len(push_service.to(laptop))) == (1, 1)

@@ -6,7 +6,6 @@ Import them where needed: `from push.tests.fixtures import laptop, phone, push_s
 import pytest
 
 from push.management.commands.generate_vapid_keys import new_key_pair
-
 from push.tests.fake_push import FakeDevice, FakePushService
 
 
