@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 
 from accounts.access import require_patient
 from push import delivery
@@ -27,8 +26,9 @@ def subscribe_device(
     Idempotent: the same endpoint again updates its keys. An endpoint another
     account switched on before (a shared browser) moves to this account, so a
     device only ever shows the reminders of whoever switched it on last.
-    Transaction: one atomic block; a concurrent insert of the same endpoint
-    (IntegrityError) is retried once as an update.
+    Transaction: Django's update_or_create (row lock, then update or insert); a
+    concurrent insert of the same endpoint loses on the unique index and is read
+    back and updated (push/tests/test_concurrency.py).
     """
     require_patient(user)
     if not delivery.push_enabled():
@@ -38,18 +38,9 @@ def subscribe_device(
     if not keys_valid(p256dh, auth):
         raise KeysInvalid()
     values = {"user": user, "p256dh": p256dh, "auth": auth, "label": device_label(user_agent)}
-    for attempt in (1, 2):
-        try:
-            with transaction.atomic():
-                return PushSubscription.objects.update_or_create(
-                    endpoint=endpoint,
-                    defaults=values,
-                    create_defaults={**values, "created_at": now},
-                )
-        except IntegrityError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    return PushSubscription.objects.update_or_create(
+        endpoint=endpoint, defaults=values, create_defaults={**values, "created_at": now}
+    )
 
 
 def unsubscribe_device(*, user: User, endpoint: str = "", public_id: UUID | None = None) -> int:
