@@ -18,6 +18,7 @@ from diary.models import CheckIn, CheckInRevision, ReminderPreference
 from pijnreset.http import AuthenticatedRequest
 from push import actions as push_actions
 from push.delivery import push_enabled
+from push.endpoints import endpoint_digest
 from push.models import PushSubscription
 
 
@@ -132,11 +133,13 @@ def reminder(request: AuthenticatedRequest) -> HttpResponse:
             "during_flare": preference.during_flare,
         }
     form = ReminderForm(request.POST or None, initial=initial)
+    devices = list(PushSubscription.objects.filter(user=request.user))
     context = {
         "form": form,
         "push_enabled": push_enabled(),
         "vapid_public_key": settings.VAPID_PUBLIC_KEY,
-        "devices": PushSubscription.objects.filter(user=request.user),
+        "devices": devices,
+        "device_digests": " ".join(endpoint_digest(device.endpoint) for device in devices),
     }
     if request.method == "POST":
         if not form.is_valid():

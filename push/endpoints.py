@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -44,6 +45,12 @@ def endpoint_allowed(url: str, services: Sequence[str]) -> bool:
         elif host == pattern:
             return True
     return False
+
+
+def endpoint_digest(endpoint: str) -> str:
+    """SHA-256 of an endpoint (hex): the page tells the browser which of its devices are on
+    without writing the addresses themselves into the HTML (push.js compares)."""
+    return hashlib.sha256(endpoint.encode()).hexdigest()
 
 
 def decode_key(value: str, length: int) -> bytes | None:

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from py_vapid import Vapid
 
+from push.endpoints import endpoint_digest
 from push.models import PushSubscription
 from push.tests.fake_push import b64url, vapid_signer
 
@@ -134,6 +135,9 @@ def test_the_page_lists_devices_and_switches_one_off_without_javascript(
     device = PushSubscription.objects.get()
     html = client.get("/dagboek/herinnering/").content.decode()
     assert "Firefox · Android" in html and f"/apparaat/{device.public_id}/uit/" in html
+    # The browser learns which devices are on by digest, not by their addresses.
+    assert f'data-devices="{endpoint_digest(phone.endpoint)}"' in html
+    assert phone.endpoint not in html
     url = f"/dagboek/herinnering/apparaat/{device.public_id}/uit/"
     client.force_login(patient_bram)
     assert client.post(url).status_code == 404

@@ -13,6 +13,14 @@
     return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
   }
 
+  // The page lists the SHA-256 of the endpoints the server has for this account: the
+  // switch is on only when this browser's subscription is one of them (it may have been
+  // switched off in the list, from another device, or forgotten after a 410).
+  async function digest(text) {
+    const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
   async function post(url, body) {
     const response = await fetch(url, {
       method: "POST",
@@ -62,7 +70,10 @@
       return false;
     }
 
-    toggle.checked = Notification.permission === "granted" && (await current()) !== null;
+    const known = (settings.devices || "").split(" ").filter(Boolean);
+    const existing = await current();
+    toggle.checked =
+      Notification.permission === "granted" && existing !== null && known.includes(await digest(existing.endpoint));
     if (Notification.permission === "denied") say(settings.textBlocked);
     toggle.addEventListener("change", async () => {
       const wanted = toggle.checked;
