@@ -108,3 +108,6 @@ api.add_router("", access_log.router)
 from api import exercise_sessions  # noqa: E402
 
 api.add_router("", exercise_sessions.router)
+from api import push  # noqa: E402
+
+api.add_router("", push.router)

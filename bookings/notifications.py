@@ -14,12 +14,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from bookings.invites import Invite, Method, build_invite
 from bookings.links import mint_link
 from bookings.models import Appointment, Kind, LinkPurpose
+from push.delivery import Notification
 
 
 def absolute(path: str) -> str:
@@ -177,3 +178,29 @@ def reminder_message(appointment: Appointment, *, now: datetime) -> EmailMessage
         return _message(
             _("Reminder: your appointment"), "reminder", context, appointment.patient_email
         )
+
+
+def reminder_notification(appointment: Appointment, *, now: datetime) -> Notification:
+    """The reminder as a notification on the patient's devices: day and time only (the
+    practice's time), no practice, therapist or reason; a click opens the appointment."""
+    zone = appointment.practice.zone
+    start = appointment.start.astimezone(zone)
+    days_ahead = (start.date() - now.astimezone(zone).date()).days
+    with translation.override(appointment.language):
+        time = formats.time_format(start, "H:i")
+        if days_ahead == 0:
+            title = _("Reminder: appointment today at %(time)s") % {"time": time}
+        elif days_ahead == 1:
+            title = _("Reminder: appointment tomorrow at %(time)s") % {"time": time}
+        else:
+            title = _("Reminder: appointment on %(date)s at %(time)s") % {
+                "date": formats.date_format(start, "l j F"),
+                "time": time,
+            }
+        url = appointment.get_absolute_url()
+    return Notification(
+        title=title,
+        url=url,
+        tag=f"appointment-{appointment.public_id}",
+        ttl=max(60, int((appointment.start - now).total_seconds())),
+    )

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from bookings import notifications
 from bookings.models import Appointment, Status
+from push import actions as push_actions
 
 
 def _load(appointment_id: int) -> Appointment | None:
@@ -59,4 +60,11 @@ def send_reminder(appointment_id: int, start_iso: str) -> None:
         or appointment.start.isoformat() != start_iso
     ):
         return
-    notifications.reminder_message(appointment, now=timezone.now()).send()
+    now = timezone.now()
+    if appointment.patient is not None and push_actions.notify(
+        user=appointment.patient,
+        notification=notifications.reminder_notification(appointment, now=now),
+        now=now,
+    ):
+        return  # on at least one of the patient's devices; else the e-mail
+    notifications.reminder_message(appointment, now=now).send()

@@ -97,6 +97,8 @@ NOT_EXPORTED = {
     ("stories.StoryDecision", "moderator"): "staff: the moderator",
     ("shop.Order", "user"): "a shop order holds no health data; it is on its own order page",
     ("mfa.Authenticator", "user"): "second-factor secrets are never exported",
+    ("push.PushSubscription", "user"): "a device's push address and keys, no health data; "
+    "the devices are listed on the reminder page",
 }
 
 

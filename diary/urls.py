@@ -24,6 +24,7 @@ app_name = "diary"
 urlpatterns = [
     path("", views.check_in, name="checkin"),
     path("herinnering/", views.reminder, name="reminder"),
+    path("herinnering/apparaat/<uuid:device>/uit/", views.remove_device, name="remove_device"),
     path("<isodate:day>/", views.check_in, name="checkin_on"),
     path("<isodate:day>/zoals-gisteren/", views.same_as_yesterday, name="same_as_yesterday"),
 ]

@@ -1,5 +1,7 @@
 from datetime import date, timedelta
+from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +16,10 @@ from diary.errors import CheckInError, NothingToCopy
 from diary.forms import CheckInForm, ReminderForm
 from diary.models import CheckIn, CheckInRevision, ReminderPreference
 from pijnreset.http import AuthenticatedRequest
+from push import actions as push_actions
+from push.delivery import push_enabled
+from push.endpoints import endpoint_digest
+from push.models import PushSubscription
 
 
 @patient_required
@@ -127,10 +133,28 @@ def reminder(request: AuthenticatedRequest) -> HttpResponse:
             "during_flare": preference.during_flare,
         }
     form = ReminderForm(request.POST or None, initial=initial)
+    devices = list(PushSubscription.objects.filter(user=request.user))
+    context = {
+        "form": form,
+        "push_enabled": push_enabled(),
+        "vapid_public_key": settings.VAPID_PUBLIC_KEY,
+        "devices": devices,
+        "device_digests": " ".join(endpoint_digest(device.endpoint) for device in devices),
+    }
     if request.method == "POST":
         if not form.is_valid():
-            return render(request, "diary/reminder.html", {"form": form}, status=422)
+            return render(request, "diary/reminder.html", context, status=422)
         actions.set_checkin_reminder(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your reminder setting is saved."))
         return redirect("diary:reminder")
-    return render(request, "diary/reminder.html", {"form": form})
+    return render(request, "diary/reminder.html", context)
+
+
+@require_POST
+@patient_required
+def remove_device(request: AuthenticatedRequest, device: UUID) -> HttpResponse:
+    """Switch notifications off for one device in the list (works without JavaScript)."""
+    if not push_actions.unsubscribe_device(user=request.user, public_id=device):
+        raise Http404
+    messages.success(request, _("Notifications are off on that device."))
+    return redirect("diary:reminder")

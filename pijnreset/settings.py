@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "api",
     "dataports",
     "care",
+    "push",
 ]
 
 MIDDLEWARE = [
@@ -447,6 +448,8 @@ RATE_LIMITS = {
     "story": env.str("RATE_LIMIT_STORY", default="5/h/ip,10/d/user"),
     # Orders in the shop (each takes stock for up to SHOP_PAYMENT_DAYS and sends an e-mail).
     "shop_order": env.str("RATE_LIMIT_SHOP_ORDER", default="10/h/ip,5/h/email"),
+    # Switching notifications on or off for a device (each switch-on stores a row).
+    "push": env.str("RATE_LIMIT_PUSH", default="30/h/user"),
 }
 # Reviews: the aggregates count the published reviews of the last this many years
 # (said next to every aggregate); an invitation link works this many days.
@@ -484,3 +487,19 @@ SHOP_SELLER = {
 # Mollie (iDEAL and cards): without a key only bank transfer is offered.
 MOLLIE_API_KEY = env.str("MOLLIE_API_KEY", default="")
 MOLLIE_API_URL = env.str("MOLLIE_API_URL", default="")  # empty: Mollie's own; tests: a fake
+# Web Push reminders (docs/push.md): without all three, reminders come by e-mail only.
+# `manage.py generate_vapid_keys` prints a new pair.
+VAPID_PUBLIC_KEY = env.str("VAPID_PUBLIC_KEY", default="")
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", default="")
+VAPID_SUBJECT = env.str("VAPID_SUBJECT", default="")  # mailto:beheer@example.nl
+# The push services we send to (scheme://host, "*." for any subdomain): a browser gives us
+# the address to post to, so only these are accepted (never any address on the internet).
+WEB_PUSH_SERVICES = env.list(
+    "WEB_PUSH_SERVICES",
+    default=[
+        "https://fcm.googleapis.com",
+        "https://updates.push.services.mozilla.com",
+        "https://*.notify.windows.com",
+        "https://web.push.apple.com",
+    ],
+)

@@ -76,6 +76,9 @@ SW_STATIC = (
     *SW_MODULES,
 )
 SW_CONFIG_LINE = re.compile(r"^const CONFIG = .*$", re.MULTILINE)
+# The worker's first line imports the push handlers (docs/push.md) by their static URL.
+SW_PUSH_IMPORT = re.compile(r"^importScripts\(.*$", re.MULTILINE)
+SW_PUSH = "js/sw-push.js"
 
 
 # The patient pages the worker keeps as last seen, and fetches once when a patient's
@@ -111,7 +114,7 @@ def _static_file(name: str) -> Path:
 def _service_worker_source() -> str:
     source = _static_file("js/sw.js").read_text(encoding="utf-8")
     digest = hashlib.sha256(source.encode())
-    for name in SW_STATIC:
+    for name in (*SW_STATIC, SW_PUSH):
         digest.update(_static_file(name).read_bytes())
     public = _in_languages(("help", "offline"))
     patient = _in_languages(SW_PATIENT_PAGES)
@@ -132,7 +135,9 @@ def _service_worker_source() -> str:
         "warm": patient,
     }
     line = f"const CONFIG = {json.dumps(config)}; // set by pijnreset.views.service_worker"
-    return SW_CONFIG_LINE.sub(lambda _match: line, source, count=1)
+    source = SW_CONFIG_LINE.sub(lambda _match: line, source, count=1)
+    push = f"importScripts({json.dumps(static(SW_PUSH))}); // set by pijnreset.views"
+    return SW_PUSH_IMPORT.sub(lambda _match: push, source, count=1)
 
 
 # Static files do not change while a production process runs (collectstatic first).

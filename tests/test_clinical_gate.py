@@ -47,6 +47,7 @@ CLINICAL_NAMESPACES = frozenset(
 )
 CLINICAL_TABLE_APPS = (
     "diary", "programme", "exercises", "assessments", "insights", "api", "dataports", "care",
+    "push",
 )  # fmt: skip
 # Pages inside those namespaces that hold nobody's health data: open to everyone.
 PUBLIC_ROUTES = frozenset({"programme:manifest", "programme:pages", "programme:page"})
@@ -69,7 +70,14 @@ SHARED_CARE_NAMESPACES = frozenset({"care_staff"})
 # API modules: the health-data ones, and the rest (the open scoring API stores nothing and
 # is public on purpose; practices and appointments are bookings, not health data).
 CLINICAL_API_MODULES = frozenset(
-    {"api.checkins", "api.exports", "api.insights", "api.access_log", "api.exercise_sessions"}
+    {
+        "api.checkins",
+        "api.exports",
+        "api.insights",
+        "api.access_log",
+        "api.exercise_sessions",
+        "api.push",
+    }
 )
 NOT_CLINICAL_API_MODULES = frozenset(
     {"api.scoring", "api.practices", "api.appointments", "api.reviews", "api.shop"}
@@ -263,6 +271,7 @@ def build_anna(anna: User) -> AnnaData:
         patient=anna, answers=answers, submission_key=uuid4(), now=now
     )
     create_access_token(user=anna, name="telefoon", now=now)
+    _anna_switches_notifications_on(anna, now)
     _anna_takes_data_out(anna, now)
     insight_actions.add_factor(patient=anna, name=SECRET, kind="yes_no", now=now)
     insight_actions.plan_experiment(
@@ -295,6 +304,16 @@ def _anna_takes_data_out(anna: User, now: Any) -> None:
     data_actions.upload_scores(
         patient=anna, filename="s.csv", raw=f"date,pain,{SECRET}\n2026-01-01,4,x\n".encode(),
         now=now,
+    )  # fmt: skip
+
+
+def _anna_switches_notifications_on(anna: User, now: Any) -> None:
+    """A device of hers with reminders as notifications (push), stored as the API stores it."""
+    from push.models import PushSubscription
+
+    PushSubscription.objects.create(
+        user=anna, endpoint=f"https://fcm.googleapis.com/fcm/send/{uuid4()}",
+        p256dh="B" + "A" * 86, auth="A" * 22, label="Firefox · Android", created_at=now,
     )  # fmt: skip
 
 

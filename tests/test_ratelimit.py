@@ -42,6 +42,7 @@ def test_rates_are_read_as_allauth_writes_them():
 def test_every_default_limit_is_well_formed(settings):
     assert set(settings.RATE_LIMITS) == {
         "guest_hold", "booking", "link_guess", "scoring", "review", "story", "shop_order",
+        "push",
     }  # fmt: skip
     for text in settings.RATE_LIMITS.values():
         assert parse_rates(text)
@@ -198,6 +199,8 @@ def test_openapi_documents_the_429_of_booking_and_scoring(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "429" in paths["/api/v1/appointments"]["post"]["responses"]
     assert "429" in paths["/api/v1/scoring/phq9"]["post"]["responses"]
+    assert "429" in paths["/api/v1/push/subscriptions"]["post"]["responses"]
+    assert "429" in paths["/api/v1/push/subscriptions/remove"]["post"]["responses"]
 
 
 @pytest.mark.django_db

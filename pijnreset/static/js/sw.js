@@ -1,3 +1,4 @@
+importScripts("/static/js/sw-push.js"); // the push handlers; URL set by pijnreset.views
 /* pijnreset's service worker (docs/offline.md). Served from /sw.js by
    pijnreset.views.service_worker, which replaces the CONFIG line below with
    the real version and URLs (hashed static names in production).
