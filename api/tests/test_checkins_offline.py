@@ -1,7 +1,7 @@
 """PUT /api/v1/checkins/{date} with `edited_at`: check-ins queued offline, newest wins."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -72,7 +72,9 @@
   // A check-in carries when it was edited here: the server keeps the newest of two devices.
   // (Entries queued before edited_at existed fall back on their saved_at, the same moment.)
   const body = (item) =>
-    item.store === "checkins" ? { ...item.values, edited_at: item.edited_at || item.saved_at } : item.values;
+    item.store === "checkins"
+      ? { ...item.values, edited_at: item.edited_at || item.saved_at }
+      : item.values;
   const address = (item) => (item.store === "sessions" ? SESSIONS_API + item.client_id : API + item.date);
 
   // Background Sync where the browser has it: the worker's "sync" event (when the
