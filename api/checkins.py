@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr
 
 from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, field_errors, problem
-from api.inputs import PastDate, multiline_ok
+from api.inputs import PastDate, PastInstant, iso_text, multiline_ok
 from assessments.scoring import AreaKey
 from diary import actions
 from diary.errors import CheckInDateError, CheckInError
@@ -55,6 +55,15 @@ class CheckInIn(Schema):
         AfterValidator(multiline_ok),
     ] = ""
     pain_areas: Annotated[list[Area], Field(max_length=19)] = Field(default_factory=list)
+    edited_at: Annotated[PastInstant, BeforeValidator(iso_text)] | None = Field(
+        None,
+        description=(
+            "When these values were edited on the device (a check-in queued offline), ISO 8601 "
+            "with its offset. Newest wins: values edited before the stored ones are kept only in "
+            'the history (source "offline") and the stored check-in is answered. A time '
+            "after the server's clock counts as now. Leave it out for an edit made now."
+        ),
+    )
 
 
 class CheckInOut(Schema):
@@ -69,20 +78,24 @@ class CheckInOut(Schema):
     note: str
     pain_areas: list[str]
     updated_at: dt.datetime
+    edited_at: dt.datetime = Field(description="When the stored values were edited")
     help_url: str | None = Field(
         None, description="Set when the note mentions wanting to die: the crisis help page."
     )
 
 
-def _out(check_in: CheckIn) -> CheckInOut:
+VALUE_FIELDS = [name for name in CheckInIn.model_fields if name not in ("pain_areas", "edited_at")]
+
+
+def _out(check_in: CheckIn, *, offer_help: bool = False) -> CheckInOut:
+    """`offer_help`: a note just sent mentions wanting to die, even if it was not stored."""
     return CheckInOut(
         date=check_in.date,
-        **{
-            name: getattr(check_in, name) for name in CheckInIn.model_fields if name != "pain_areas"
-        },
+        **{name: getattr(check_in, name) for name in VALUE_FIELDS},
         pain_areas=list(check_in.pain_areas),
         updated_at=check_in.updated_at,
-        help_url=reverse("help") if check_in.note_mentions_crisis else None,
+        edited_at=check_in.last_edited_at,
+        help_url=reverse("help") if offer_help or check_in.note_mentions_crisis else None,
     )
 
 
@@ -93,8 +106,8 @@ def _user(request: HttpRequest) -> User:
 
 @router.put("/checkins/{date}", response={200: CheckInOut, **ERRORS})
 def put_check_in(request: HttpRequest, date: PastDate, payload: CheckInIn) -> Status[object]:
-    """Create or replace the check-in of one day (your local date)."""
-    values = payload.model_dump()
+    """Create or replace the check-in of one day (your local date); newest wins."""
+    values = payload.model_dump(exclude={"edited_at"})
     values["pain_areas"] = tuple(payload.pain_areas)
     try:
         recorded = actions.record_check_in(
@@ -103,12 +116,13 @@ def put_check_in(request: HttpRequest, date: PastDate, payload: CheckInIn) -> St
             values=CheckInValues(**values),
             now=timezone.now(),
             source=CheckInRevision.Source.API,
+            edited_at=payload.edited_at,
         )
     except CheckInDateError as exc:
         return Status(422, field_errors(exc.errors, where={"date": ("path",)}))
     except CheckInError as exc:
         return Status(422, field_errors(exc.errors, where={}))
-    return Status(200, _out(recorded.check_in))
+    return Status(200, _out(recorded.check_in, offer_help=recorded.offer_help))
 
 
 @router.get("/checkins/{date}", response={200: CheckInOut, **ERRORS})

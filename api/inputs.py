@@ -47,6 +47,13 @@ def _booking_instant(value: dt.datetime) -> dt.datetime:
     return value
 
 
+def iso_text(value: object) -> object:
+    """Before a datetime is parsed: only ISO 8601 text (pydantic would take a Unix time too)."""
+    if not isinstance(value, str):
+        raise ValueError("Give the time as ISO 8601 text with its offset.")
+    return value
+
+
 def no_control(value: str) -> str:
     if bounds.has_control(value, multiline=False):
         raise ValueError("Control characters (such as NUL) are not allowed here.")

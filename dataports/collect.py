@@ -174,6 +174,7 @@ def entries(kind: Kind, patient: User) -> Iterator[dict[str, Any]]:
                 {
                     "changed_at": plain(revision.changed_at, zone),
                     "source": revision.source,
+                    "edited_at": plain(revision.edited_at, zone),
                     "previous": revision.previous,
                 }
                 for revision in row.revisions.all()  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from dataports import fhir
 from dataports.collect import KINDS, as_cell
+from dataports.texts import NOT_SENT_YET
 
 FORMAT_VERSION = 1
 
@@ -34,6 +35,7 @@ def as_json(data: dict[str, Any], *, now: datetime, zone: Any) -> ExportFile:
         "format": "pijnreset-export",
         "version": FORMAT_VERSION,
         "exported_at": _stamp(now, zone),
+        "not_included": str(NOT_SENT_YET),
     }
     document.update(data)
     body = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False).encode()

@@ -1,6 +1,13 @@
-"""The words for the import's reason codes (dataports.csvimport), in the user's language."""
+"""The words for the import's reason codes (dataports.csvimport), in the user's language,
+and what the export says about itself."""
 
 from django.utils.translation import gettext_lazy as _
+
+# Honest storage (issue 19): what waits in the device's queue (docs/offline.md) is not on
+# the server yet. The same words stand on the My data page (dataports/overview.html).
+NOT_SENT_YET = _(
+    "Check-ins and exercises still waiting on your device to be sent are not in this download."
+)
 
 FILE_MESSAGES = {
     "empty": _("This file is empty."),

@@ -28,10 +28,19 @@ class RecordedCheckIn:
     created: bool
     changed: bool
     offer_help: bool  # the note mentions wanting to die: offer the help page now
+    # The values given were edited before the stored ones (another device, sent late):
+    # the stored ones stay and the given ones went to the history.
+    kept_newer: bool = False
 
 
 def record_check_in(
-    *, patient: User, day: date, values: CheckInValues, now: datetime, source: str
+    *,
+    patient: User,
+    day: date,
+    values: CheckInValues,
+    now: datetime,
+    source: str,
+    edited_at: datetime | None = None,
 ) -> RecordedCheckIn:
     """Create or replace the patient's check-in for `day` (their local date).
 
@@ -44,6 +53,12 @@ def record_check_in(
     retries as an update, so there is never a second row. A flare reported for
     today does not switch flare mode on: the Today page offers the gentle plan
     and the patient chooses (docs/clinical.md 6.3).
+
+    `edited_at` is when the values were edited on the device (a check-in queued
+    offline); without it they were edited `now`. Newest wins (docs/offline.md):
+    values edited before the stored ones are kept only in the history, with
+    source "offline", once however often they are sent. A time after `now` (a
+    phone's clock running ahead) counts as `now`.
     """
     require_patient(patient)
     today = patient.local_date(now)
@@ -53,47 +68,85 @@ def record_check_in(
     problems = values.problems(known_areas=AREAS)
     if problems:
         raise InvalidCheckIn(problems)
-    wanted = values.as_dict(area_order=AREAS)
+    edit = _Edit(
+        values=values.as_dict(area_order=AREAS),
+        at=now if edited_at is None else min(edited_at, now),
+        from_device=edited_at is not None,
+        clock_ahead=edited_at is not None and edited_at > now,
+        source=CheckInRevision.Source.OFFLINE if edited_at is not None else source,
+    )
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                return _upsert(patient=patient, day=day, wanted=wanted, now=now, source=source)
+                return _upsert(patient=patient, day=day, edit=edit, now=now)
         except IntegrityError:
             if attempt == ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _upsert(
-    *, patient: User, day: date, wanted: dict[str, object], now: datetime, source: str
-) -> RecordedCheckIn:
+@dataclass(frozen=True)
+class _Edit:
+    values: dict[str, object]
+    at: datetime  # when the values were edited (never after now)
+    from_device: bool  # edited_at was given: the check-in was queued on a device
+    clock_ahead: bool  # the device's time was after ours, `at` is our now
+    source: str  # for the revision of the values this edit replaces
+
+
+def _upsert(*, patient: User, day: date, edit: _Edit, now: datetime) -> RecordedCheckIn:
+    wanted = edit.values
     offer_help = mentions_crisis(str(wanted["note"]))
     existing = CheckIn.objects.select_for_update().filter(patient=patient, date=day).first()
     if existing is None:
         check_in = CheckIn.objects.create(
-            patient=patient, date=day, created_at=now, updated_at=now, **wanted
+            patient=patient, date=day, created_at=now, updated_at=now, edited_at=edit.at, **wanted
         )
-        return RecordedCheckIn(
-            check_in,
-            created=True,
-            changed=True,
-            offer_help=offer_help,
-        )
+        return RecordedCheckIn(check_in, created=True, changed=True, offer_help=offer_help)
     previous = existing.values()
+    stored_at = existing.last_edited_at
     if previous == wanted:
+        # The same values again change nothing; a device that made them later than the
+        # stored time moves that time on, so an edit in between cannot win afterwards.
+        if edit.from_device and not edit.clock_ahead and edit.at > stored_at:
+            existing.edited_at = edit.at
+            existing.save(update_fields=["edited_at"])
         return RecordedCheckIn(existing, created=False, changed=False, offer_help=offer_help)
+    if edit.from_device and edit.at <= stored_at:
+        _keep_older(existing, edit, now=now)
+        return RecordedCheckIn(
+            existing,
+            created=False,
+            changed=False,
+            offer_help=offer_help or existing.note_mentions_crisis,
+            kept_newer=True,
+        )
     CheckInRevision.objects.create(
-        check_in=existing, changed_at=now, source=source, previous=previous
+        check_in=existing,
+        changed_at=now,
+        source=edit.source,
+        previous=previous,
+        edited_at=existing.edited_at,
     )
     for name, value in wanted.items():
         setattr(existing, name, value)
     existing.updated_at = now
+    existing.edited_at = edit.at
     existing.save()
-    return RecordedCheckIn(
-        existing,
-        created=False,
-        changed=True,
-        offer_help=offer_help,
+    return RecordedCheckIn(existing, created=False, changed=True, offer_help=offer_help)
+
+
+def _keep_older(check_in: CheckIn, edit: _Edit, *, now: datetime) -> None:
+    """Values edited before the stored ones: into the history once (a retry adds nothing)."""
+    recorded = check_in.revisions.filter(edited_at=edit.at).values_list("previous", flat=True)
+    if any(previous == edit.values for previous in recorded):
+        return
+    CheckInRevision.objects.create(
+        check_in=check_in,
+        changed_at=now,
+        source=CheckInRevision.Source.OFFLINE,
+        previous=edit.values,
+        edited_at=edit.at,
     )
 
 

@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +47,9 @@ class CheckIn(models.Model):
     pain_areas = models.JSONField(_("where it hurts"), default=list, blank=True)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+    # When these values were edited: on the device for a check-in queued offline (it may
+    # reach us late), else when saved. Empty for rows from before; updated_at stands in.
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     objects = CheckInQuerySet.as_manager()
 
@@ -70,6 +73,10 @@ class CheckIn(models.Model):
         """The note mentions wanting to die (diary/crisis.py): offer the help page."""
         return mentions_crisis(self.note)
 
+    @property
+    def last_edited_at(self) -> datetime:
+        return self.edited_at or self.updated_at
+
     def values(self) -> dict[str, object]:
         """The recorded values, as stored in a revision and compared on an edit."""
         return {
@@ -87,11 +94,15 @@ class CheckInRevision(models.Model):
         FORM = "form", _("check-in form")
         SAME_AS_YESTERDAY = "same_as_yesterday", _("same as yesterday")
         API = "api", _("API")
+        OFFLINE = "offline", _("offline")
 
     check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="revisions")
     changed_at = models.DateTimeField()
     source = models.CharField(max_length=20, choices=Source.choices)
     previous = models.JSONField()
+    # When the values in `previous` were edited (empty for revisions from before): a
+    # check-in queued offline and sent twice is recognised by it and recorded once.
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-id"]

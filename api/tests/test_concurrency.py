@@ -65,3 +65,24 @@ def test_concurrent_puts_for_the_same_day_all_succeed_with_one_row(patient_anna,
     assert results == [200] * 12
     assert CheckIn.objects.filter(patient=patient_anna, date=day).count() == 1
     assert CheckIn.objects.get(patient=patient_anna, date=day).revisions.count() <= 11
+
+
+def test_two_phones_queues_sent_at_once_keep_the_newest_and_one_revision(patient_anna, anna_token):
+    """Newest wins under a race too: each phone's queue sent twice, all four PUTs at once."""
+    now = timezone.now()
+    day = patient_anna.local_date(now)
+    bodies = [
+        {"pain": 6, "edited_at": (now - timedelta(minutes=40)).isoformat()},
+        {"pain": 3, "edited_at": (now - timedelta(minutes=5)).isoformat()},
+    ]
+
+    def put(i):
+        client = Client(headers={"Authorization": f"Bearer {anna_token}"})
+        return client.put(
+            f"/api/v1/checkins/{day}", bodies[i % 2], content_type="application/json"
+        ).status_code
+
+    assert race(put, attempts=4) == [200] * 4
+    check_in = CheckIn.objects.get(patient=patient_anna, date=day)
+    assert check_in.pain == 3
+    assert [r.previous["pain"] for r in check_in.revisions.all()] == [6]

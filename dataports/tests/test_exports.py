@@ -8,11 +8,12 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from fhir.resources.R4B.bundle import Bundle
 
 from accounts import actions as account_actions
 from dataports.models import ExportRecord
+from dataports.texts import NOT_SENT_YET
 from diary import actions as diary_actions
 from diary.models import CheckInRevision
 from diary.values import CheckInValues
@@ -125,3 +126,38 @@ def test_after_withdrawing_consent_nothing_can_be_exported(client, patient_anna)
     assert client.post(reverse("dataports:export"), {"format": "json"}).status_code == 403
     assert client.get("/api/v1/me/export").status_code == 403
     assert not ExportRecord.objects.exists()
+
+
+def test_my_data_says_that_what_waits_on_the_device_is_not_in_the_download(client, patient_anna):
+    client.force_login(patient_anna)
+    dutch = client.get(reverse("dataports:overview")).content.decode()
+    assert (
+        "Check-ins en oefeningen die nog op je apparaat wachten om verstuurd te worden, "
+        "zitten niet in deze download." in dutch
+    )
+    with translation.override("en"):
+        english = client.get(reverse("dataports:overview")).content.decode()
+        assert str(NOT_SENT_YET) in english
+    assert "Check-ins and exercises still waiting on your device to be sent" in english
+
+
+def test_the_json_export_says_it_too_and_keeps_a_newer_phones_history(client, patient_anna):
+    now = timezone.now()
+    day = patient_anna.local_date(now)
+    for pain, minutes in ((3, 0), (6, -30)):  # the edit from 30 minutes before arrives last
+        diary_actions.record_check_in(
+            patient=patient_anna,
+            day=day,
+            values=CheckInValues(pain=pain),
+            now=now,
+            source=CheckInRevision.Source.API,
+            edited_at=now + timedelta(minutes=minutes),
+        )
+    client.force_login(patient_anna)
+    data = json.loads(_download(client, "json").content)
+    assert data["not_included"].startswith("Check-ins en oefeningen die nog op je apparaat")
+    (entry,) = data["checkins"]
+    assert entry["pain"] == 3
+    (older,) = entry["history"]
+    assert (older["source"], older["previous"]["pain"]) == ("offline", 6)
+    assert older["edited_at"][-6] in "+-" and older["edited_at"][-3] == ":"

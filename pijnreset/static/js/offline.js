@@ -2,7 +2,8 @@
    - registers the service worker (/sw.js) and offers a waiting new version
      with a button, so a session in progress is never reloaded by surprise;
    - keeps a check-in saved offline in IndexedDB, one per user and date, and
-     sends it with PUT /api/v1/checkins/{date} (idempotent by date) on the next
+     sends it with PUT /api/v1/checkins/{date} (idempotent by date; edited_at says
+     when it was edited here, so the newest of two devices wins) on the next
      page load, when the connection returns, or when the worker says so
      (Background Sync, where the browser has it);
    - keeps an exercise session done offline (exercises/offline-start.js calls
@@ -68,6 +69,12 @@
     return found;
   };
   const stored = ({ store, ...item }) => item;
+  // A check-in carries when it was edited here: the server keeps the newest of two devices.
+  // (Entries queued before edited_at existed fall back on their saved_at, the same moment.)
+  const body = (item) =>
+    item.store === "checkins"
+      ? { ...item.values, edited_at: item.edited_at || item.saved_at }
+      : item.values;
   const address = (item) => (item.store === "sessions" ? SESSIONS_API + item.client_id : API + item.date);
 
   // Background Sync where the browser has it: the worker's "sync" event (when the
@@ -92,7 +99,7 @@
             method: "PUT",
             credentials: "same-origin",
             headers: { "Content-Type": "application/json", "X-CSRFToken": settings.csrf },
-            body: JSON.stringify(item.values),
+            body: JSON.stringify(body(item)),
           });
         } catch (dropped) {
           break; // the connection went again: the rest waits, nothing is lost
@@ -190,10 +197,19 @@
   }
 
   // --- The check-in form: offline, save on the device instead of posting.
-  function localToday() {
-    const now = new Date();
+  function localToday(now = new Date()) {
     const pad = (n) => String(n).padStart(2, "0");
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  // Now as ISO 8601 with the device's offset ("2026-03-10T08:15:02.123+01:00").
+  function localInstant(now = new Date()) {
+    const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
+    const offset = -now.getTimezoneOffset();
+    const sign = offset >= 0 ? "+" : "-";
+    const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+    const zone = `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+    return `${localToday(now)}T${time}.${pad(now.getMilliseconds(), 3)}${zone}`;
   }
 
   function checkInValues(form) {
@@ -225,7 +241,8 @@
         return;
       }
       const day = date();
-      const item = { key: `${user}:${day}`, user, date: day, values, saved_at: new Date().toISOString() };
+      const item = { key: `${user}:${day}`, user, date: day, values, edited_at: localInstant() };
+      item.saved_at = item.edited_at;
       item.client_id = self.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
       try {
         await keep(item);
