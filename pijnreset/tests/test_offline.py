@@ -99,6 +99,24 @@ def test_every_page_loads_the_offline_script_with_its_texts(client, patient_anna
 
 
 @pytest.mark.django_db
+def test_log_out_switches_off_a_patients_notifications_on_that_device(
+    client, patient_anna, therapist_eva
+):
+    # offline.js removes this browser's push subscription (js/push.js) before logging out.
+    client.force_login(patient_anna)
+    assert (
+        'data-push-remove="/api/v1/push/subscriptions/remove"' in client.get("/").content.decode()
+    )
+    client.force_login(therapist_eva)
+    assert "data-push-remove" not in client.get("/").content.decode()
+    source = finders.find("js/offline.js")
+    assert source is not None
+    with open(source, encoding="utf-8") as script:
+        text = script.read()
+    assert "await forgetPushHere(form)" in text and "subscription.unsubscribe()" in text
+
+
+@pytest.mark.django_db
 def test_privacy_statement_says_what_stays_on_the_device(client):
     html = client.get("/privacy/").content.decode()
     assert "Op je apparaat" in html

@@ -271,9 +271,27 @@
         // No IndexedDB here: nothing was kept either.
       }
       if ("caches" in window) await caches.delete(PAGES_CACHE);
+      await forgetPushHere(form).catch(() => {});
       form.dataset.offlineCleared = "1";
       form.submit();
     });
+  }
+
+  // Notifications on this device (js/push.js) belong to the person logging out: switch them
+  // off here, so a shared browser never shows the next person someone else's reminders.
+  async function forgetPushHere(form) {
+    if (!settings.pushRemove || !("serviceWorker" in navigator)) return;
+    const registration = await navigator.serviceWorker.getRegistration();
+    const subscription = await registration?.pushManager?.getSubscription();
+    if (!subscription) return;
+    const token = form.querySelector("[name=csrfmiddlewaretoken]")?.value || settings.csrf || "";
+    await fetch(settings.pushRemove, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token },
+      body: JSON.stringify({ endpoint: subscription.endpoint }),
+    });
+    await subscription.unsubscribe();
   }
 
   // --- The service worker and its update flow.
