@@ -294,6 +294,23 @@
     await subscription.unsubscribe();
   }
 
+  // --- Any other form sent while offline: say so and keep what was typed, instead of the
+  // browser's error page. (GET forms open a page: the worker answers with /offline/.)
+  function watchOtherForms() {
+    document.addEventListener("submit", (event) => {
+      const form = event.target;
+      if (navigator.onLine || event.defaultPrevented || !(form instanceof HTMLFormElement)) return;
+      if ((form.getAttribute("method") || "get").toLowerCase() !== "post") return;
+      event.preventDefault();
+      const region = statusRegion();
+      region.querySelector("[data-form-offline]")?.remove();
+      const p = paragraph(settings.textFormOffline, true);
+      p.dataset.formOffline = "1";
+      region.append(p);
+      region.scrollIntoView({ block: "nearest" });
+    });
+  }
+
   // --- The service worker and its update flow.
   function offerUpdate(worker) {
     if (document.getElementById("offline-update")) return;
@@ -365,6 +382,7 @@
 
   document.querySelectorAll("form[data-offline-checkin]").forEach(watchCheckIn);
   if (settings.logout && "indexedDB" in window) watchLogout();
+  watchOtherForms(); // after the check-in and log-out handlers, which go first
   if ("indexedDB" in window) {
     if (user && settings.patient) window.pijnresetOffline = { keepSession };
     send().catch(() => {});
