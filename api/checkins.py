@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt, StrictStr
 
 from accounts.access import require_patient
 from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, field_errors, problem
-from api.inputs import PastDate, PastInstant, iso_text, multiline_ok
+from api.inputs import PastDate, PastInstant, multiline_ok
 from assessments.scoring import AreaKey
 from diary import actions
 from diary.errors import CheckInDateError, CheckInError
@@ -55,7 +55,7 @@ class CheckInIn(Schema):
         AfterValidator(multiline_ok),
     ] = ""
     pain_areas: Annotated[list[Area], Field(max_length=19)] = Field(default_factory=list)
-    edited_at: Annotated[PastInstant, BeforeValidator(iso_text)] | None = Field(
+    edited_at: PastInstant | None = Field(
         None,
         description=(
             "When these values were edited on the device (a check-in queued offline), ISO 8601 "

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Annotated
 
 from django.utils import timezone
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
 from bookings.requests import has_zone
 from pijnreset import bounds
@@ -71,6 +71,7 @@ PastDate = Annotated[
 ]
 PastInstant = Annotated[
     AwareDatetime,
+    BeforeValidator(iso_text),
     AfterValidator(_past_instant),
     Field(description=f"ISO 8601 instant with its offset, {PAST_WINDOW}"),
 ]

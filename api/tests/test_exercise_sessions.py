@@ -146,6 +146,7 @@ class TestOneSessionPerClientId:
             ({"finished": "yes"}, ("body", "finished"), "bool_type"),
             ({"started_at": "2026-03-10T00:00:00"}, ("body", "started_at"), "timezone_aware"),
             ({"started_at": "9999-12-31T23:59:59-23:59"}, ("body", "started_at"), "value_error"),
+            ({"ended_at": 1773126000}, ("body", "ended_at"), "value_error"),  # a Unix time
             ({"planned_seconds": 2**40}, ("body", "planned_seconds"), "less_than_equal"),
             ({"colour": "blue"}, ("body", "colour"), "extra_forbidden"),
         ],
