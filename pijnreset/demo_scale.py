@@ -40,6 +40,7 @@ PATIENTS_PER_PRACTICE = 1000
 THERAPISTS_PER_PRACTICE = 3
 APPOINTMENTS_PER_PATIENT = 5
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+RESEARCH_TEXT_VERSION = "2026-12-07"  # used until accounts has a research consent text
 PHQ4_OCCASIONS = (("intake", -1), ("week_4", 27), ("week_8", 55), ("week_12", 83))
 
 
@@ -50,6 +51,12 @@ _NOISE = [random.Random(0).gauss(0, 1) for _ in range(4096)]
 
 def _noise(rng: random.Random, sigma: float) -> float:
     return _NOISE[rng.getrandbits(12)] * sigma
+
+
+def gives_research_consent(number: int) -> bool:
+    """Most generated patients (nine in ten) let their figures count for research, so the
+    network outcomes (research consent only) are measured over a realistic population."""
+    return number % 10 != 9
 
 
 def email_of(number: int) -> str:
@@ -102,10 +109,20 @@ def _create_patients(numbers: range, *, today: date) -> list[tuple[int, int, dat
         ]
     )
     health = TEXTS[Consent.Purpose.HEALTH_DATA].version
+    research = getattr(TEXTS.get(Consent.Purpose.RESEARCH), "version", RESEARCH_TEXT_VERSION)
     Consent.objects.bulk_create(
-        Consent(user=u, purpose=Consent.Purpose.HEALTH_DATA, text_version=health, given_at=joined)
-        for u in users
-    )
+        [
+            Consent(user=u, purpose=Consent.Purpose.HEALTH_DATA, text_version=health,
+                    given_at=joined)
+            for u in users
+        ]
+        + [
+            Consent(user=u, purpose=Consent.Purpose.RESEARCH, text_version=research,
+                    given_at=joined)
+            for n, u in zip(numbers, users, strict=True)
+            if gives_research_consent(n)
+        ]
+    )  # fmt: skip
     started = today - timedelta(days=DAYS - 1)  # the first day of the calendar
     Enrolment.objects.bulk_create(Enrolment(user=u, started_on=started) for u in users)
     return [(n, u.pk, started) for n, u in zip(numbers, users, strict=True)]
