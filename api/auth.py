@@ -27,7 +27,7 @@ from ninja.utils import check_csrf
 from api.models import PersonalAccessToken, hash_token
 
 # Record "last used" at most this often, so reading the API costs no write per request.
-LAST_USED_PRECISION = timedelta(hours=1)
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class TokenAuth(HttpBearer):

@@ -125,9 +125,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite's real write lock and busy timeout, as in production.
     # One file per test run, so two runs side by side never share a database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep a worker's connection between requests: a new one per request (with SQLite's
+# PRAGMAs, or PostgreSQL's handshake) was most of /healthz's cost (docs/performance.md).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A read replica for heavy read-only work (reports, outcomes, exports; see
 # pijnreset/db_routing.py and docs/deployment.md). In tests it mirrors the primary.
 if env.str("DATABASE_REPLICA_URL", default=""):
