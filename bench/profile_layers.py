@@ -152,8 +152,10 @@ def profile_pages(args: argparse.Namespace) -> None:
         (
             "API PUT checkins",
             lambda: anonymous.put(
-                f"/api/v1/checkins/{today}", '{"pain": 4, "fatigue": 5}',
-                content_type="application/json", **bearer,
+                f"/api/v1/checkins/{today}",
+                '{"pain": 4, "fatigue": 5}',
+                content_type="application/json",
+                **bearer,
             ),  # fmt: skip
         ),
     ]
@@ -170,14 +172,15 @@ def profile_pages(args: argparse.Namespace) -> None:
                 call()
             total = time.perf_counter() - began
         n = args.runs
-        ms, q_ms, t_ms = total / n * 1e3, timers.query_seconds / n * 1e3, timers.template_seconds / n * 1e3  # fmt: skip
+        ms = total / n * 1e3
+        q_ms, t_ms = timers.query_seconds / n * 1e3, timers.template_seconds / n * 1e3
         say(
             f"{name:<26} {answer.status_code:>6} {ms:7.2f} {timers.queries / n:7.1f} "
             f"{q_ms:6.2f} {t_ms:6.2f} {ms - q_ms - t_ms:7.2f}"
         )
         if args.profile:
             profiler = cProfile.Profile()
-            profiler.runcall(lambda: [call() for _ in range(50)])
+            profiler.runcall(lambda call=call: [call() for _ in range(50)])
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(15)
             say(out.getvalue())

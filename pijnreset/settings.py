@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "programme.day_state.BumpOnWriteMiddleware",
     "pijnreset.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -418,6 +419,9 @@ SESSION_ENGINE = env.str(
         else "django.contrib.sessions.backends.db"
     ),
 )
+# Today's day state (programme/day_state.py) is cached only where every process sees
+# the same cache and so the same invalidations: Redis, or the single test process.
+DAY_STATE_CACHE = env.bool("DAY_STATE_CACHE", default=SHARED_CACHE or TESTING)
 
 # How many proxies of ours stand before the app (a TLS proxy: 1). The client is that
 # many entries from the right of X-Forwarded-For; 0 = the connecting address. Our own
