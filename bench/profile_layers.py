@@ -14,7 +14,7 @@ queries, templates, logging) and splits the time into
 It also times `/healthz` with the middleware stack built up one entry at a time, so
 each middleware's fixed cost shows, and the bare floor (a view answering "ok"
 without middleware). `--profile` prints the 15 most expensive functions per page
-(cProfile, cumulative). Figures are per request, the mean of `--runs` after a
+(cProfile, own time). Figures are per request, the mean of `--runs` after a
 warm-up; the machine is shared, so compare within one run.
 """
 
@@ -182,7 +182,7 @@ def profile_pages(args: argparse.Namespace) -> None:
             profiler = cProfile.Profile()
             profiler.runcall(lambda call=call: [call() for _ in range(50)])
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(15)
+            pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(20)
             say(out.getvalue())
 
     say("\n/healthz with the middleware stack built up one at a time (ms per request):")
