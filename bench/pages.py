@@ -234,6 +234,17 @@ def headers_for(page: Page, logins: dict[str, str]) -> dict[str, str]:
     return {}
 
 
+BENCH_REDIS = "redis://127.0.0.1:6379/5"
+
+
+def redis_answers() -> bool:
+    try:
+        socket.create_connection((HOST, 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def measure(label: str, database_url: str, args: argparse.Namespace) -> dict[str, object]:
     say(f"\n== {label}")
     with tempfile.TemporaryDirectory(prefix="pijnreset-bench-") as tmp:
@@ -249,6 +260,11 @@ def measure(label: str, database_url: str, args: argparse.Namespace) -> dict[str
             "GUNICORN_WORKERS": "2",
             "STATIC_ROOT": str(Path(tmp) / "static"),
         }
+        if args.cache == "redis" or (args.cache == "auto" and redis_answers()):
+            # As deployed on more than one process (docs/deployment.md): the shared cache
+            # holds sessions and Today's day state.
+            env["CACHE_URL"] = BENCH_REDIS
+        say(f"  cache: {env.get('CACHE_URL', 'per process (locmem); no day-state cache')}")
         logins = prepare(env, args.scale)
         app_port, floor_port = free_port(), free_port()
         app = start("pijnreset.wsgi", app_port, env, ROOT)
@@ -324,6 +340,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20, help="wrk connections (20)")
     parser.add_argument("--scale", type=int, default=0, help="extra patients (demo --scale)")
     parser.add_argument("--databases", default="sqlite,postgres", help="sqlite,postgres")
+    parser.add_argument(
+        "--cache", choices=("auto", "redis", "none"), default="auto",
+        help="redis (as deployed), none (per-process cache), auto: redis when it answers",
+    )  # fmt: skip
     parser.add_argument("--only", type=lambda s: set(s.split(",")), default=set())
     args = parser.parse_args()
     if shutil.which("wrk") is None:

@@ -101,6 +101,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--cache-url", default="", help="e.g. redis://127.0.0.1:6379/5")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pijnreset-profile-") as tmp:
         url = args.database_url or prepare_sqlite(tmp)
@@ -111,6 +112,8 @@ def main() -> None:
             STATIC_ROOT=str(Path(tmp) / "static"),
         )  # fmt: skip
         os.environ.pop("PIJNRESET_TESTING", None)
+        if args.cache_url:
+            os.environ["CACHE_URL"] = args.cache_url
         import django
 
         django.setup()
