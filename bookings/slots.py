@@ -317,6 +317,7 @@ def generate_slots(
     minimum_notice: timedelta = DEFAULT_MINIMUM_NOTICE,
     horizon: timedelta = DEFAULT_HORIZON,
     closed_dates: Collection[date] = (),
+    earliest_only: bool = False,
 ) -> list[Slot]:
     """Bookable slots for one therapist, one practice and one appointment type.
 
@@ -348,6 +349,11 @@ def generate_slots(
         (the default) no two returned slots overlap.
     closed_dates:
         Local dates without any slots (whole-day leave, public holidays).
+    earliest_only:
+        Stop early when only the first slot matters (the finder): the result then
+        holds at least the earliest slot, and every slot of the local day after the
+        first day with one is left out. (One day later, not at once: local days are
+        not monotonic in UTC in zones whose clocks go back across midnight.)
 
     Rules
     -----
@@ -406,7 +412,10 @@ def generate_slots(
     last_day = latest.astimezone(tz).date() + _ONE_DAY
 
     slots: list[Slot] = []
+    first_day_with_slots: date | None = None
     while day <= last_day:
+        if earliest_only and first_day_with_slots is not None and day > first_day_with_slots:
+            break  # the first day with a slot and the day after hold the earliest
         if day not in closed:
             for block_start, block_end in blocks_by_weekday.get(day.weekday(), ()):
                 for start in _block_candidates(
@@ -417,6 +426,8 @@ def generate_slots(
                     if not busy_index.is_free(start, start + spec.occupied):
                         continue
                     slots.append(Slot(start, start + spec.duration))
+        if slots and first_day_with_slots is None:
+            first_day_with_slots = day + _ONE_DAY  # look at one more local day
         day += _ONE_DAY
 
     slots.sort(key=lambda slot: slot.start)
