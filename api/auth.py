@@ -28,7 +28,7 @@ from accounts.access import require_patient
 from api.models import PersonalAccessToken, hash_token
 
 # Record "last used" at most this often, so reading the API costs no write per request.
-LAST_USED_PRECISION = timedelta(hours=1)
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 class TokenAuth(HttpBearer):

@@ -23,6 +23,7 @@ from assessments.rounding import round_half_up
 from diary.models import SCORES
 from insights import actions, data, effects, found
 from insights.errors import InsightsError
+from pijnreset.db_routing import heavy_reads_if
 
 router = Router(tags=["insights"], auth=api_auth)
 
@@ -87,7 +88,8 @@ def trends(request: HttpRequest, period: Query[TrendPeriod]) -> Status[object]:
     if (last - first).days >= MAX_TREND_DAYS:
         too_long = {"to": _("At most %(days)d days at once.") % {"days": MAX_TREND_DAYS}}
         return Status(422, field_errors(too_long, where={"to": ("query",)}))
-    found_trends = data.trends_for(user, first, last)
+    with heavy_reads_if((last - first).days >= data.HEAVY_PERIOD_DAYS):
+        found_trends = data.trends_for(user, first, last)
     by_score = {t.score: t.points for t in found_trends.scores}
     practices = dict(found_trends.practice_rows)
     days = [

@@ -36,6 +36,7 @@ from assessments.errors import (
 )
 from assessments.models import Instrument, Occasion, RedFlagCheck, Response, SafetyFlag
 from assessments.scoring import AREAS, IncompleteResponse, InvalidAnswers
+from pijnreset import versions
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "instruments"
 
@@ -119,6 +120,7 @@ def load_instruments(*, now: datetime) -> list[Instrument]:
                     now=now,
                 )
             )
+    versions.content_changed()
     return loaded
 
 
@@ -307,6 +309,7 @@ def submit_response(*, response: Response, now: datetime) -> Response:
                 response=draft,
                 created_at=now,
             )
+    versions.patient_changed(response.patient_id)
     return Response.objects.select_related("instrument").get(pk=response.pk)
 
 
@@ -389,5 +392,6 @@ def resume_exercises(*, patient: User, check: RedFlagCheck, because: str, now: d
         earlier = waiting.filter(submitted_at__lte=check.submitted_at).update(
             resumed_at=now, resumed_because=because
         )
+    versions.patient_changed(patient.pk)
     check.refresh_from_db()
     return 1 + earlier

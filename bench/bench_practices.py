@@ -198,6 +198,9 @@ def main() -> None:
         practice=practice, appointment_type=follow_up, kind="in_person",
         window_start=window_start, window_end=window_start + timedelta(days=14), now=now,
     )  # fmt: skip
+    # One slot per start time: one patient cannot be in two places at once (the booking
+    # refuses that since the patient-overlap rule), so the bench books distinct times.
+    slots = sorted({slot.start: slot for slot in reversed(slots)}.values(), key=lambda s: s.start)
     count = min(300, len(slots))
     started = time.perf_counter()
     for slot in slots[:count]:

@@ -150,12 +150,15 @@ def fresh_postgres() -> str | None:
     return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
 
 
-def prepare(env: dict[str, str], scale: int) -> dict[str, str]:
+def prepare(env: dict[str, str], scale: int, *, fresh: bool = True) -> dict[str, str]:
     manage = [PYTHON, "manage.py"]
-    say("  migrate, demo data, static files…")
-    run([*manage, "migrate", "--no-input"], env)
-    run([*manage, "demo"], {**env, "DEBUG": "true"})
-    if scale:
+    if fresh:
+        say("  migrate, demo data, static files…")
+        run([*manage, "migrate", "--no-input"], env)
+        run([*manage, "demo"], {**env, "DEBUG": "true"})
+    else:
+        say("  existing database (demo data and scale patients loaded before); static files…")
+    if scale and fresh:
         say(f"  demo --scale {scale}…")
         run([*manage, "demo", "--scale", str(scale)], {**env, "DEBUG": "true"}, timeout=3600)
     run([*manage, "collectstatic", "--no-input"], env)
@@ -234,7 +237,19 @@ def headers_for(page: Page, logins: dict[str, str]) -> dict[str, str]:
     return {}
 
 
-def measure(label: str, database_url: str, args: argparse.Namespace) -> dict[str, object]:
+BENCH_REDIS = "redis://127.0.0.1:6379/5"
+
+
+def redis_answers() -> bool:
+    try:
+        socket.create_connection((HOST, 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def measure(label: str, database_url: str, args: argparse.Namespace, *, fresh: bool = True
+            ) -> dict[str, object]:  # fmt: skip
     say(f"\n== {label}")
     with tempfile.TemporaryDirectory(prefix="pijnreset-bench-") as tmp:
         env = {
@@ -249,7 +264,12 @@ def measure(label: str, database_url: str, args: argparse.Namespace) -> dict[str
             "GUNICORN_WORKERS": "2",
             "STATIC_ROOT": str(Path(tmp) / "static"),
         }
-        logins = prepare(env, args.scale)
+        if args.cache == "redis" or (args.cache == "auto" and redis_answers()):
+            # As deployed on more than one process (docs/deployment.md): the shared cache
+            # holds sessions and Today's day state.
+            env["CACHE_URL"] = BENCH_REDIS
+        say(f"  cache: {env.get('CACHE_URL', 'per process (locmem); no day-state cache')}")
+        logins = prepare(env, args.scale, fresh=fresh)
         app_port, floor_port = free_port(), free_port()
         app = start("pijnreset.wsgi", app_port, env, ROOT)
         floor = start("floor:application", floor_port, env, ROOT / "bench")
@@ -318,19 +338,49 @@ def print_table(before: Figure, after: Figure, pages: list[Figure], absent: list
         say(f"{name:<32} not measured")
 
 
+def print_growth(results: dict[str, object], labels: list[str]) -> None:
+    """p95 of the last database over the first, per page (target at most 1.3)."""
+    first, last = labels[0], labels[-1]
+
+    def p95s(label: str) -> dict[str, float]:
+        pages = results[label]["pages"]  # type: ignore[index]
+        return {p["name"]: p["p95_ms"] for p in pages}
+
+    small, large = p95s(first), p95s(last)
+    say(f"\n== p95({last}) / p95({first}) per page (target at most 1.3)")
+    for name, p95 in large.items():
+        if name in small and small[name]:
+            ratio = p95 / small[name]
+            verdict = "met" if ratio <= 1.3 else "not met"
+            say(f"{name:<32} {small[name]:7.1f} ms {p95:7.1f} ms {ratio:6.2f}  {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5, help="load per page (default 5)")
     parser.add_argument("--connections", type=int, default=20, help="wrk connections (20)")
     parser.add_argument("--scale", type=int, default=0, help="extra patients (demo --scale)")
     parser.add_argument("--databases", default="sqlite,postgres", help="sqlite,postgres")
+    parser.add_argument(
+        "--cache", choices=("auto", "redis", "none"), default="auto",
+        help="redis (as deployed), none (per-process cache), auto: redis when it answers",
+    )  # fmt: skip
+    parser.add_argument(
+        "--existing", action="append", default=[], metavar="LABEL=URL",
+        help="measure a database filled before (e.g. 1k=postgres://.../pijnreset_perf1k) "
+        "instead of fresh ones; given twice or more, prints p95(last)/p95(first) per page",
+    )  # fmt: skip
     parser.add_argument("--only", type=lambda s: set(s.split(",")), default=set())
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: run scripts/install_wrk.sh (make bench does)")
     started = time.monotonic()
     results: dict[str, object] = {}
-    wanted = args.databases.split(",")
+    wanted = [] if args.existing else args.databases.split(",")
+    for label, url in (item.split("=", 1) for item in args.existing):
+        results[label] = measure(f"{label} (existing database)", url, args, fresh=False)
+    if len(args.existing) >= 2:
+        print_growth(results, [item.split("=", 1)[0] for item in args.existing])
     with tempfile.TemporaryDirectory(prefix="pijnreset-bench-db-") as tmp:
         if "sqlite" in wanted:
             results["sqlite"] = measure("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args)

@@ -191,6 +191,7 @@ def _first_slot(
                     minimum_notice=timedelta(hours=practice.minimum_notice_hours),
                     horizon=timedelta(weeks=practice.horizon_weeks),
                     closed_dates=closed,
+                    earliest_only=True,
                 )
             )
         ]

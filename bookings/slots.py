@@ -32,6 +32,7 @@ DST rules (see :func:`generate_slots` for the details)
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -256,6 +257,17 @@ def _merge_blocks(blocks: Iterable[WorkingHours]) -> dict[int, list[tuple[time, 
     return by_day
 
 
+@functools.lru_cache(maxsize=4096)
+def _steady_offset(day: date, tz: ZoneInfo) -> timedelta | None:
+    """The UTC offset of the whole local day, or None when the clock changes that day.
+
+    Per-candidate conversion (with the gap and fold checks below) was most of a slot
+    search's time; on the other 363 days of the year a subtraction gives the same."""
+    midnight = datetime.combine(day, time(0), tz).utcoffset()
+    next_midnight = datetime.combine(day + timedelta(days=1), time(0), tz).utcoffset()
+    return midnight if midnight == next_midnight else None
+
+
 def _block_candidates(
     day: date, start: time, end: time, *, spec: AppointmentSpec, step: timedelta, tz: ZoneInfo
 ) -> Iterable[datetime]:
@@ -266,6 +278,14 @@ def _block_candidates(
     the previous kept candidate (the spring-forward gap compresses the grid),
     and ``start + duration + buffer`` (real time) is no later than the block end.
     """
+    offset = _steady_offset(day, tz)
+    if offset is not None:  # no clock change today: every wall time is one UTC instant
+        instant = datetime.combine(day, start, UTC) - offset
+        block_end = datetime.combine(day, end, UTC) - offset
+        while instant < block_end and instant + spec.occupied <= block_end:
+            yield instant
+            instant += step
+        return
     wall = datetime.combine(day, start)
     wall_end = datetime.combine(day, end)
     block_end = _first_instant_at_or_after(wall_end, tz)
@@ -297,6 +317,7 @@ def generate_slots(
     minimum_notice: timedelta = DEFAULT_MINIMUM_NOTICE,
     horizon: timedelta = DEFAULT_HORIZON,
     closed_dates: Collection[date] = (),
+    earliest_only: bool = False,
 ) -> list[Slot]:
     """Bookable slots for one therapist, one practice and one appointment type.
 
@@ -328,6 +349,11 @@ def generate_slots(
         (the default) no two returned slots overlap.
     closed_dates:
         Local dates without any slots (whole-day leave, public holidays).
+    earliest_only:
+        Stop early when only the first slot matters (the finder): the result then
+        holds at least the earliest slot, and every slot of the local day after the
+        first day with one is left out. (One day later, not at once: local days are
+        not monotonic in UTC in zones whose clocks go back across midnight.)
 
     Rules
     -----
@@ -386,7 +412,10 @@ def generate_slots(
     last_day = latest.astimezone(tz).date() + _ONE_DAY
 
     slots: list[Slot] = []
+    first_day_with_slots: date | None = None
     while day <= last_day:
+        if earliest_only and first_day_with_slots is not None and day > first_day_with_slots:
+            break  # the first day with a slot and the day after hold the earliest
         if day not in closed:
             for block_start, block_end in blocks_by_weekday.get(day.weekday(), ()):
                 for start in _block_candidates(
@@ -397,6 +426,8 @@ def generate_slots(
                     if not busy_index.is_free(start, start + spec.occupied):
                         continue
                     slots.append(Slot(start, start + spec.duration))
+        if slots and first_day_with_slots is None:
+            first_day_with_slots = day + _ONE_DAY  # look at one more local day
         day += _ONE_DAY
 
     slots.sort(key=lambda slot: slot.start)

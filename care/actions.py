@@ -28,6 +28,7 @@ from care.models import (
     Homework,
     Share,
 )
+from pijnreset import versions
 from practices.models import Practice, Therapist
 
 
@@ -142,6 +143,7 @@ def stop_share(*, patient: User, share: Share, now: datetime) -> None:
         Share.objects.filter(pk=share.pk, patient=patient, stopped_at__isnull=True).update(
             stopped_at=now
         )
+        versions.patient_changed(patient.pk)
         if not Share.objects.filter(patient=patient, stopped_at__isnull=True).exists():
             withdraw_consent(user=patient, purpose=Consent.Purpose.THERAPIST_SHARING, now=now)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from care.access import operator_required
 from care.models import AccessLogEntry
 from care.outcomes import network_outcomes, outcome_rows
+from pijnreset.db_routing import heavy_reads
 from pijnreset.http import AuthenticatedRequest
 
 AUDIT_COLUMNS = (
@@ -80,7 +81,8 @@ def audit_export(request: AuthenticatedRequest) -> StreamingHttpResponse:
 @require_GET
 def outcomes(request: AuthenticatedRequest) -> HttpResponse:
     """Anonymised figures across the network and per practice; no group under 10."""
-    figures = network_outcomes(now=timezone.now())
+    with heavy_reads():  # every patient of the network: on a replica when there is one
+        figures = network_outcomes(now=timezone.now())
     if request.GET.get("formaat") == "csv":
         header, rows = outcome_rows(figures)
         response = HttpResponse(

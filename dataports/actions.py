@@ -22,6 +22,7 @@ from dataports import collect, csvimport, formats
 from dataports.models import ExportFormat, ExportRecord, ImportUpload, Report
 from diary.models import CheckIn
 from pijnreset import bounds
+from pijnreset.db_routing import heavy_reads
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ class PeriodError(ValueError):
 def export_data(*, patient: User, fmt: str, channel: str, now: datetime) -> formats.ExportFile:
     """Everything the patient entered in one format, and a line in their export log."""
     require_patient(patient)
-    data = collect.everything(patient)
+    with heavy_reads():  # every row of the account: on a replica when there is one
+        data = collect.everything(patient)
     zone = patient.zone
     if fmt == ExportFormat.JSON:
         file = formats.as_json(data, now=now, zone=zone)
@@ -123,7 +125,8 @@ def make_report(report_id: int) -> None:
     Report.objects.filter(pk=report_id).update(status=Report.Status.WORKING, progress=10)
     try:
         with translation.override(found.language):
-            content = report.gather(found)
+            with heavy_reads():
+                content = report.gather(found)
             Report.objects.filter(pk=report_id).update(progress=60)
             body, pages = pdf.render(content)
     except Exception:

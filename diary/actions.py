@@ -16,6 +16,7 @@ from diary.crisis import mentions_crisis
 from diary.errors import CheckInDateError, InvalidCheckIn, NothingToCopy
 from diary.models import CheckIn, CheckInRevision, Flare, ReminderPreference
 from diary.values import CheckInValues
+from pijnreset import versions
 
 ATTEMPTS = 3
 # A reminder goes out from the chosen local time until this much later (same day).
@@ -210,9 +211,11 @@ def start_flare(*, user: User, now: datetime, source: str = Flare.Source.PATIENT
 def end_flare(*, user: User, now: datetime) -> int:
     """Switch flare mode off (the patient says the flare is over). Returns rows changed."""
     require_patient(user)
-    return (
+    ended = (
         Flare.objects.open().filter(user=user).update(ended_at=now, ended_on=user.local_date(now))
     )
+    versions.patient_changed(user.pk)
+    return ended
 
 
 def set_checkin_reminder(

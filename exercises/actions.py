@@ -44,6 +44,7 @@ from exercises.models import (
     SocialIntention,
     week_start,
 )
+from pijnreset import versions
 
 BACKDATE_DAYS = 7
 
@@ -282,6 +283,7 @@ def end_session(
     )
     if rows == 0 and later:
         ExerciseSession.objects.filter(pk=session.pk).update(**later)
+    versions.patient_changed(session.patient_id)
     session.refresh_from_db()
     return session
 

@@ -22,6 +22,7 @@ from insights.models import (
     PersonalFactor,
     SummaryPreference,
 )
+from pijnreset import versions
 
 EXPERIMENT_START_AHEAD_DAYS = 28
 SUMMARY_WEEKDAY = 0  # Monday
@@ -119,6 +120,7 @@ def stop_experiment(*, patient: User, experiment: Experiment, now: datetime) -> 
     Experiment.objects.filter(pk=experiment.pk, patient=patient, stopped_at__isnull=True).update(
         stopped_at=now
     )
+    versions.patient_changed(patient.pk)
 
 
 def set_summary_email(*, patient: User, email: bool) -> SummaryPreference:

@@ -155,6 +155,11 @@ class Trends:
 DAILY_TABLE_DAYS = 92  # longer periods get a table by week
 
 
+# Trends over this many days or more read from a replica when there is one
+# (pijnreset/db_routing.py); a few weeks stay on the primary, with the latest check-in.
+HEAVY_PERIOD_DAYS = 180
+
+
 def trends_for(patient: User, first: date, last: date) -> Trends:
     """Every score's daily points with its rolling mean, flares, practices, questionnaires."""
     values = daily_scores(patient, first - timedelta(days=trends.WINDOW_DAYS - 1), last)

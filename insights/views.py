@@ -22,6 +22,7 @@ from insights.forms import PERIODS, ExperimentForm, FactorForm, FactorValuesForm
 from insights.models import MAX_FACTORS, FactorEntry, PersonalFactor, SummaryPreference
 from insights.pacing import last_week
 from insights.plans import experiment_view, open_experiment
+from pijnreset.db_routing import heavy_reads_if
 from pijnreset.http import AuthenticatedRequest
 
 DEFAULT_PERIOD = "4"
@@ -44,11 +45,14 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
     """Trends per score, change against the start and the PGIC answers."""
     today = request.user.local_date(timezone.now())
     period, first = _period(request, today)
+    with heavy_reads_if((today - first).days >= data.HEAVY_PERIOD_DAYS):
+        trends = data.trends_for(request.user, min(first, today), today)
+        change = data.change_for(request.user, today)
     context = {
         "period": period,
         "periods": PERIODS,
-        "trends": data.trends_for(request.user, min(first, today), today),
-        "change": data.change_for(request.user, today),
+        "trends": trends,
+        "change": change,
         "today": today,
     }
     return render(request, "insights/overview.html", context)

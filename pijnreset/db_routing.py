@@ -27,6 +27,21 @@ def heavy_reads() -> Iterator[None]:
         _heavy.reset(token)
 
 
+def reading_heavily() -> bool:
+    """Inside `heavy_reads()` (tests use it to see that a call site is wrapped)."""
+    return _heavy.get()
+
+
+@contextmanager
+def heavy_reads_if(heavy: bool) -> Iterator[None]:
+    """`heavy_reads()` when the read is large (a long period), else nothing changes."""
+    if not heavy:
+        yield
+        return
+    with heavy_reads():
+        yield
+
+
 class ReplicaRouter:
     def db_for_read(self, model: type, **hints: Any) -> str | None:
         if _heavy.get() and REPLICA in settings.DATABASES:

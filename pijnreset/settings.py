@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "programme.day_state.BumpOnWriteMiddleware",
     "pijnreset.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,9 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite's real write lock and busy timeout, as in production.
     # One file per test run, so two runs side by side never share a database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep a worker's connection between requests: a new one per request (with SQLite's
+# PRAGMAs, or PostgreSQL's handshake) was most of /healthz's cost (docs/performance.md).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A read replica for heavy read-only work (reports, outcomes, exports; see
 # pijnreset/db_routing.py and docs/deployment.md). In tests it mirrors the primary.
 if env.str("DATABASE_REPLICA_URL", default=""):
@@ -424,6 +426,9 @@ SESSION_ENGINE = env.str(
         else "django.contrib.sessions.backends.db"
     ),
 )
+# Today's day state (programme/day_state.py) is cached only where every process sees
+# the same cache and so the same invalidations: Redis, or the single test process.
+DAY_STATE_CACHE = env.bool("DAY_STATE_CACHE", default=SHARED_CACHE or TESTING)
 
 # How many proxies of ours stand before the app (a TLS proxy: 1). The client is that
 # many entries from the right of X-Forwarded-For; 0 = the connecting address. Our own

@@ -11,6 +11,7 @@ from accounts.access import require_patient
 from accounts.models import User
 from content.rendering import render_markdown
 from exercises.content import load_scripts
+from pijnreset import versions
 from programme import content, days
 from programme.errors import NotStartedYet, StartDateNotAllowed
 from programme.models import Enrolment, Lesson, LessonProgress, LessonText, Page
@@ -45,6 +46,7 @@ def pause_programme(*, enrolment: Enrolment, today: date) -> Enrolment:
     if today < enrolment.started_on:
         raise NotStartedYet()
     Enrolment.objects.filter(pk=enrolment.pk, paused_on__isnull=True).update(paused_on=today)
+    versions.patient_changed(enrolment.user_id)
     enrolment.refresh_from_db()
     return enrolment
 
@@ -73,6 +75,7 @@ def restart_programme(*, enrolment: Enrolment, today: date, now: datetime) -> En
     Enrolment.objects.filter(pk=enrolment.pk).update(
         started_on=today, paused_on=None, paused_days=0, restarted_at=now
     )
+    versions.patient_changed(enrolment.user_id)
     enrolment.refresh_from_db()
     return enrolment
 
@@ -81,6 +84,7 @@ def dismiss_flare_suggestion(*, enrolment: Enrolment, today: date) -> None:
     """Hide the flare suggestion for the rest of the day."""
     require_patient(enrolment.user)
     Enrolment.objects.filter(pk=enrolment.pk).update(flare_suggestion_dismissed_on=today)
+    versions.patient_changed(enrolment.user_id)
 
 
 def complete_lesson(
@@ -146,6 +150,7 @@ def load_content(*, content_dir: Path, now: datetime) -> ContentReport:
         stale = [p.pk for p in Page.objects.all() if (p.key, p.language) not in wanted]
         removed, _per_model = Page.objects.filter(pk__in=stale).delete()
         scripts = load_scripts(content_dir=content_dir)
+    versions.content_changed()
     return ContentReport(
         lessons_changed=lesson_counts[0],
         lessons_unchanged=lesson_counts[1],

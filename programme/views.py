@@ -12,13 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import patient_required
 from diary import actions as diary_actions
 from diary.models import Flare
-from insights.today import extras_for
 from pijnreset.http import AuthenticatedRequest
 from programme import actions
+from programme.day_state import day_state
 from programme.errors import ProgrammeError
 from programme.forms import EnrolForm, ReflectionForm, RestartForm
 from programme.models import Enrolment, LessonProgress, LessonText, Page
-from programme.offline import pages_kept_offline
 from programme.today import plan_for
 
 
@@ -29,13 +28,18 @@ def _language() -> str:
 @patient_required
 def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due today: the check-in, one lesson, one practice (constant queries)."""
-    plan = plan_for(user=request.user, now=timezone.now(), language=_language())
+    state = day_state(request.user, timezone.now(), _language())  # cached, versioned
+    plan = state.plan
     enrol_form = None
     if plan.enrolment is None:
         enrol_form = EnrolForm(initial={"started_on": plan.local_date})
-    insights = extras_for(request.user, plan.local_date)  # weekly summary, experiment week
-    kept = pages_kept_offline(plan=plan, language=_language())
-    context = {"plan": plan, "enrol_form": enrol_form, "insights": insights, "kept": kept}
+    context = {
+        "plan": plan,
+        "enrol_form": enrol_form,
+        "insights": state.insights,  # weekly summary, experiment week
+        "care_today": state.from_therapist,
+        "kept": state.kept_offline,  # this week's and last week's lessons, the flare plan
+    }
     return render(request, "programme/today.html", context)
 
 

@@ -60,3 +60,11 @@ def test_a_second_run_continues_after_the_last_patient(generated):
     assert demo_scale.generate(2) == 5
     assert User.objects.filter(email=demo_scale.email_of(4)).exists()
     assert CheckIn.objects.filter(patient__email__endswith=demo_scale.DOMAIN).count() == 5 * 365
+
+
+def test_nine_in_ten_patients_give_research_consent(generated):
+    demo_scale.generate(7)  # ten in all: numbers 0 to 9
+    research = Consent.objects.active().filter(
+        purpose=Consent.Purpose.RESEARCH, user__email__endswith=f"@{demo_scale.DOMAIN}"
+    )
+    assert sorted(c.user.email for c in research) == [demo_scale.email_of(n) for n in range(9)]

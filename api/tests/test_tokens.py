@@ -62,3 +62,25 @@ def test_at_most_ten_active_tokens(client, anna):
     response = client.post(PAGE, {"name": "nog een"})
     assert response.status_code == 422
     assert PersonalAccessToken.objects.filter(user=anna).count() == 10
+
+
+def test_using_a_token_writes_last_used_at_at_most_once_a_minute(client, anna):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from api.actions import create_access_token
+
+    secret = create_access_token(user=anna, name="script", now=timezone.now()).secret
+    auth = {"Authorization": f"Bearer {secret}"}
+    assert client.get("/api/v1/checkins", headers=auth).status_code == 200
+    first = PersonalAccessToken.objects.get().last_used_at
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/checkins", headers=auth).status_code == 200
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert PersonalAccessToken.objects.get().last_used_at == first
+    PersonalAccessToken.objects.update(last_used_at=first - timedelta(seconds=61))
+    assert client.get("/api/v1/checkins", headers=auth).status_code == 200
+    assert PersonalAccessToken.objects.get().last_used_at > first

@@ -13,6 +13,8 @@ register = template.Library()
 
 @register.inclusion_tag("care/includes/today.html", takes_context=True)
 def from_my_therapist(context: dict[str, Any]) -> dict[str, Any]:
+    if "care_today" in context:  # the Today view brings it from the cached day state
+        return {"care": context["care_today"]}
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

@@ -36,3 +36,18 @@ def test_an_empty_or_too_long_message_is_refused_kindly(client, patient_anna, th
     assert client.post(url, {"text": "   "}).status_code == 422
     assert client.post(url, {"text": "x" * 501}).status_code == 422
     assert client.post(url, {"text": "Tot donderdag"}).status_code == 302
+
+
+def test_homework_and_a_message_set_after_today_was_shown_appear_at_once(
+    client, patient_anna, therapist_eva, eva
+):
+    made = share(patient_anna, eva)
+    client.force_login(patient_anna)
+    assert "Mooi volgehouden!" not in client.get(reverse("programme:today")).content.decode()
+    now = timezone.now()
+    actions.send_message(therapist=therapist_eva, share=made, text="Mooi volgehouden!", now=now)
+    assert "Mooi volgehouden!" in client.get(reverse("programme:today")).content.decode()
+    actions.assign_homework(
+        therapist=therapist_eva, share=made, kind="exercise", key="breathing", now=now
+    )
+    assert reverse("exercises:breathing") in client.get(reverse("programme:today")).content.decode()

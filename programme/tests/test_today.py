@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.utils import timezone
 
 from diary.actions import start_flare
@@ -249,6 +250,7 @@ def test_today_runs_the_same_few_queries_with_7_and_with_700_days(
     counts = []
     for days in (7, 700):
         add_check_ins(anna, days)
+        cache.clear()  # the day state is built afresh: its queries are the ones counted
         # Session, user, consent, enrolment, check-ins, lesson, two red-flag checks, practice
         # done, a planned experiment (insights), homework and messages (care), the pages
         # kept offline (programme/offline.py): 12, constant.
