@@ -147,9 +147,8 @@ FROM (
 
 
 def _totals(patients: QuerySet[Enrolment], total_lessons: int) -> dict[str, int]:
-    inner, params = patients.values(
-        "is_active", "lessons_done", "base", "week"
-    ).query.sql_with_params()
+    annotated = ("is_active", "lessons_done", "base", "week")  # from _patients
+    inner, params = patients.values(*annotated).query.sql_with_params()
     vendor = connections[patients.db].vendor
     sql = TOTALS.format(patients=inner, fence=FENCE.get(vendor, ""))
     arguments = (
