@@ -69,18 +69,45 @@ class PageProblems:
             self.foreign_requests.append(url)
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+def logged_in_context(browser, live_server, user, **options):
+    """A Dutch phone context (390x844 unless `options` say otherwise) in which `user` is
+    logged in by session cookie, as after a log-in."""
+    from django.conf import settings
+    from django.test import Client
+
+    context = browser.new_context(**{"viewport": PHONE, "locale": "nl-NL", **options})
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return context
+
+
+def watched_page(context, live_server):
+    """A new page whose console errors and requests to other hosts are collected."""
     page = context.new_page()
     problems = PageProblems(live_server.url)
     page.on("console", problems.on_console)
     page.on("request", problems.on_request)
     page.set_default_timeout(15_000)
+    return page, problems
+
+
+def assert_no_problems(problems, *, allowed=()) -> None:
+    errors = [e for e in problems.errors if not e.startswith(tuple(allowed))]
+    assert not errors, errors
+    assert not problems.foreign_requests, problems.foreign_requests
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page, problems = watched_page(context, live_server)
     yield page
     context.close()
-    assert not problems.errors, problems.errors
-    assert not problems.foreign_requests, problems.foreign_requests
+    assert_no_problems(problems)
 
 
 def axe_violations(page) -> list[dict]:

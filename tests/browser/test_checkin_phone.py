@@ -17,7 +17,14 @@ from assessments.scoring import AREAS
 from diary import actions
 from diary.models import CheckIn, CheckInRevision
 from diary.values import CheckInValues
-from tests.browser.conftest import DESKTOP, PHONE, PageProblems, assert_accessible
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    assert_no_problems,
+    logged_in_context,
+    watched_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,22 +53,11 @@ class Taps:
 @pytest.fixture
 def phone(browser, live_server, patient_anna):
     """A touch phone context (390x844, Dutch), logged in as Anna by cookie."""
-    context = browser.new_context(viewport=PHONE, locale="nl-NL", has_touch=True, is_mobile=True)
-    client = Client()
-    client.force_login(patient_anna)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    page = context.new_page()
-    problems = PageProblems(live_server.url)
-    page.on("console", problems.on_console)
-    page.on("request", problems.on_request)
-    page.set_default_timeout(15_000)
+    context = logged_in_context(browser, live_server, patient_anna, has_touch=True, is_mobile=True)
+    page, problems = watched_page(context, live_server)
     yield page
     context.close()
-    assert not problems.errors, problems.errors
-    assert not problems.foreign_requests, problems.foreign_requests
+    assert_no_problems(problems)
 
 
 @pytest.fixture

@@ -9,8 +9,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 
@@ -21,7 +19,12 @@ from exercises.tests.conftest import FIXTURES
 from pijnreset import views
 from programme.models import Lesson, LessonText
 from programme.tests.helpers import enrol, lessons  # noqa: F401  (fixture)
-from tests.browser.conftest import PHONE, PageProblems, assert_accessible
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_no_problems,
+    logged_in_context,
+    watched_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,27 +38,16 @@ CACHED = "url => caches.match(url, {ignoreVary: true}).then(found => Boolean(fou
 @pytest.fixture
 def context(browser, live_server, patient_anna):
     """A phone context (390x844, Dutch), logged in as Anna by cookie."""
-    context = browser.new_context(viewport=PHONE, locale="nl-NL")
-    client = Client()
-    client.force_login(patient_anna)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
+    context = logged_in_context(browser, live_server, patient_anna)
     yield context
     context.close()
 
 
 @pytest.fixture
 def phone(context, live_server):
-    page = context.new_page()
-    problems = PageProblems(live_server.url)
-    page.on("console", problems.on_console)
-    page.on("request", problems.on_request)
-    page.set_default_timeout(15_000)
+    page, problems = watched_page(context, live_server)
     yield page
-    assert not problems.errors, problems.errors
-    assert not problems.foreign_requests, problems.foreign_requests
+    assert_no_problems(problems)
 
 
 def _wait_until_cached(page, *urls, timeout=15.0):

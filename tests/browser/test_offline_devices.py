@@ -9,11 +9,9 @@ newest values and one revision (source "offline") with the older ones
 from datetime import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from diary.models import CheckIn, CheckInRevision
-from tests.browser.conftest import PHONE, PageProblems
+from tests.browser.conftest import assert_no_problems, logged_in_context, watched_page
 from tests.browser.test_offline import CONTROLLED, _wait_for, _wait_for_rows, _wait_until_cached
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,24 +30,13 @@ def phones(browser, live_server, patient_anna):
     """Two phones, Anna logged in on both: (context, page) pairs."""
     made = []
     for _ in range(2):
-        context = browser.new_context(viewport=PHONE, locale="nl-NL")
-        client = Client()
-        client.force_login(patient_anna)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-        )
-        page = context.new_page()
-        problems = PageProblems(live_server.url)
-        page.on("console", problems.on_console)
-        page.on("request", problems.on_request)
-        page.set_default_timeout(15_000)
+        context = logged_in_context(browser, live_server, patient_anna)
+        page, problems = watched_page(context, live_server)
         made.append((context, page, problems))
     yield [(context, page) for context, page, _ in made]
     for context, _page, problems in made:
         context.close()
-        assert not problems.errors, problems.errors
-        assert not problems.foreign_requests, problems.foreign_requests
+        assert_no_problems(problems)
 
 
 def _check_in_offline(page, live_server, *labels):

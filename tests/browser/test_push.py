@@ -8,12 +8,15 @@ the server against a fake push service (push/tests, diary and bookings).
 """
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from push.management.commands.generate_vapid_keys import new_key_pair
 from push.models import PushSubscription
-from tests.browser.conftest import PHONE, PageProblems, assert_accessible
+from tests.browser.conftest import (
+    assert_accessible,
+    assert_no_problems,
+    logged_in_context,
+    watched_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 READY = "() => navigator.serviceWorker.ready.then(() => true)"
@@ -23,26 +26,14 @@ INCOGNITO = "Chrome currently does not support the Push API in incognito mode"
 @pytest.fixture
 def phone(browser, live_server, patient_anna):
     """Anna's phone (390x844, Dutch), logged in by cookie, notifications allowed."""
-    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    context = logged_in_context(browser, live_server, patient_anna)
     context.grant_permissions(["notifications"], origin=live_server.url)
-    client = Client()
-    client.force_login(patient_anna)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    page = context.new_page()
-    problems = PageProblems(live_server.url)
-    page.on("console", problems.on_console)
-    page.on("request", problems.on_request)
-    page.set_default_timeout(15_000)
+    page, problems = watched_page(context, live_server)
     yield page
     context.close()
     # Playwright's contexts are incognito, where Chromium refuses push and says so in the
     # console itself: that refusal is what the second test is about, not a page error.
-    errors = [e for e in problems.errors if not e.startswith(INCOGNITO)]
-    assert not errors, errors
-    assert not problems.foreign_requests, problems.foreign_requests
+    assert_no_problems(problems, allowed=(INCOGNITO,))
 
 
 def test_without_keys_the_page_says_e_mail_and_offers_no_switch(phone, live_server):
