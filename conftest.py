@@ -89,3 +89,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language, as a new request does: a page asked in
+    English by an earlier test leaves English active in this thread (LocaleMiddleware does
+    not switch back), and threads a test starts would still speak Dutch."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
