@@ -41,6 +41,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 
 from accounts.models import Consent
+from assessments.change import WINDOW_MINIMUM
 from assessments.models import Response
 from assessments.rounding import round_half_up
 from care.models import Share
@@ -50,7 +51,6 @@ from programme.models import Enrolment, Lesson, LessonProgress
 
 SMALLEST_GROUP = 10
 ACTIVE_DAYS = 14
-WINDOW_MINIMUM = 4
 BASELINE = (0, 13)  # days after the start, inclusive
 WEEK_12 = (77, 83)
 
