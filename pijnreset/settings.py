@@ -410,14 +410,19 @@ LOGGING = {
 
 # --- Abuse limits, client address and cache (issue 11; pijnreset/ratelimit.py) -------
 # One cache for every process: rate-limit counters, allauth's limits, form proofs.
-# CACHE_URL=redis://host:6379/1 uses Django's own RedisCache (needs the `redis` package).
+# CACHE_URL=redis://host:6379/1 uses Django's own RedisCache (needs the `redis` package),
+# with one Redis client per connection pool instead of one per call (pijnreset/cache.py).
+REDIS_CACHE = "pijnreset.cache.RedisCache"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+if CACHES["default"]["BACKEND"] in {
+    "django_redis.cache.RedisCache",
+    "django.core.cache.backends.redis.RedisCache",
+}:
+    CACHES["default"]["BACKEND"] = REDIS_CACHE
 # Sessions: read from the cache when the cache is shared by every process (Redis),
 # written through to the database; a per-process cache would let a logged-out session
 # live on in another worker, so without a shared cache the database alone.
-SHARED_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+SHARED_CACHE = CACHES["default"]["BACKEND"] == REDIS_CACHE
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
     default=(

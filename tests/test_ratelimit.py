@@ -179,7 +179,7 @@ def shared_cache(request, settings):
     if request.param == "redis":
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "pijnreset.cache.RedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/15",
                 "KEY_PREFIX": f"pijnreset-test-{uuid.uuid4().hex}",
             }

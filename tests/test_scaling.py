@@ -80,7 +80,7 @@ needs_redis = pytest.mark.skipif(
 def redis_sessions(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pijnreset.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": f"pijnreset-test-{uuid.uuid4().hex}",
         }
