@@ -8,7 +8,7 @@ dates (ISO 8601); today and the 7 days before may be written.
 import datetime as dt
 from typing import Annotated
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from accounts.models import User
 from api.auth import api_auth
 from api.errors import ERRORS, field_errors, problem
 from api.inputs import PastDate, PastInstant, multiline_ok
+from api.rendered import rendered
 from assessments.scoring import AreaKey
 from diary import actions
 from diary.errors import CheckInDateError, CheckInError
@@ -87,16 +88,25 @@ class CheckInOut(Schema):
 VALUE_FIELDS = [name for name in CheckInIn.model_fields if name not in ("pain_areas", "edited_at")]
 
 
-def _out(check_in: CheckIn, *, offer_help: bool = False) -> CheckInOut:
-    """`offer_help`: a note just sent mentions wanting to die, even if it was not stored."""
-    return CheckInOut(
-        date=check_in.date,
+def _out(check_in: CheckIn, *, help_url: str | None) -> dict[str, object]:
+    """`CheckInOut` as plain values, in its field order (answered with `api.rendered`).
+
+    Every value is of the type the schema documents (the model's columns and
+    `last_edited_at` guarantee it), so ninja's validation would change nothing.
+    """
+    return {
+        "date": check_in.date,
         **{name: getattr(check_in, name) for name in VALUE_FIELDS},
-        pain_areas=list(check_in.pain_areas),
-        updated_at=check_in.updated_at,
-        edited_at=check_in.last_edited_at,
-        help_url=reverse("help") if offer_help or check_in.note_mentions_crisis else None,
-    )
+        "pain_areas": list(check_in.pain_areas),
+        "updated_at": check_in.updated_at,
+        "edited_at": check_in.last_edited_at,
+        "help_url": help_url,
+    }
+
+
+def _help_url(check_in: CheckIn, *, offer_help: bool = False) -> str | None:
+    """`offer_help`: a note just sent mentions wanting to die, even if it was not stored."""
+    return reverse("help") if offer_help or check_in.note_mentions_crisis else None
 
 
 def _user(request: HttpRequest) -> User:
@@ -105,7 +115,9 @@ def _user(request: HttpRequest) -> User:
 
 
 @router.put("/checkins/{date}", response={200: CheckInOut, **ERRORS})
-def put_check_in(request: HttpRequest, date: PastDate, payload: CheckInIn) -> Status[object]:
+def put_check_in(
+    request: HttpRequest, date: PastDate, payload: CheckInIn
+) -> Status[object] | HttpResponse:
     """Create or replace the check-in of one day (your local date); newest wins."""
     values = payload.model_dump(exclude={"edited_at"})
     values["pain_areas"] = tuple(payload.pain_areas)
@@ -122,16 +134,18 @@ def put_check_in(request: HttpRequest, date: PastDate, payload: CheckInIn) -> St
         return Status(422, field_errors(exc.errors, where={"date": ("path",)}))
     except CheckInError as exc:
         return Status(422, field_errors(exc.errors, where={}))
-    return Status(200, _out(recorded.check_in, offer_help=recorded.offer_help))
+    check_in = recorded.check_in
+    help_url = _help_url(check_in, offer_help=recorded.offer_help)
+    return rendered(request, _out(check_in, help_url=help_url))
 
 
 @router.get("/checkins/{date}", response={200: CheckInOut, **ERRORS})
-def get_check_in(request: HttpRequest, date: PastDate) -> Status[object]:
+def get_check_in(request: HttpRequest, date: PastDate) -> Status[object] | HttpResponse:
     """One day's check-in; 404 when there is none."""
     check_in = CheckIn.objects.of(_user(request)).filter(date=date).first()
     if check_in is None:
         return Status(404, problem(404, _("No check-in on this date."), loc=("path", "date")))
-    return Status(200, _out(check_in))
+    return rendered(request, _out(check_in, help_url=_help_url(check_in)))
 
 
 class Period(Schema):
@@ -142,7 +156,7 @@ class Period(Schema):
 
 
 @router.get("/checkins", response={200: list[CheckInOut], **ERRORS})
-def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object]:
+def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object] | HttpResponse:
     """Your check-ins from `from` to `to` (inclusive, at most 366 days), oldest first."""
     user = _user(request)
     last = period.to or user.local_date(timezone.now())
@@ -154,4 +168,11 @@ def list_check_ins(request: HttpRequest, period: Query[Period]) -> Status[object
         too_long = {"to": _("At most %(days)d days at once.") % {"days": MAX_RANGE_DAYS}}
         return Status(422, field_errors(too_long, where={"to": ("query",)}))
     found = CheckIn.objects.of(user).between(first, last).order_by("date")
-    return Status(200, [_out(check_in) for check_in in found])
+    help_url = reverse("help")
+    return rendered(
+        request,
+        [
+            _out(check_in, help_url=help_url if check_in.note_mentions_crisis else None)
+            for check_in in found
+        ],
+    )
