@@ -18,6 +18,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Consent, Role
@@ -65,14 +66,27 @@ class ConsentMissing(ClinicalAccessDenied):
     )
 
 
+def _health_data_consents() -> QuerySet[Consent]:
+    return Consent.objects.active().filter(purpose=Consent.Purpose.HEALTH_DATA)
+
+
 def has_health_data_consent(user: User) -> bool:
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
-        cached = (
-            Consent.objects.active().filter(user=user, purpose=Consent.Purpose.HEALTH_DATA).exists()
-        )
+        cached = _health_data_consents().filter(user=user).exists()
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return bool(cached)
+
+
+def health_data_consent_of(user: OuterRef) -> Exists:
+    """The same consent question as a subquery, to ask it with the query that loads the
+    user (`annotate(consented=health_data_consent_of(OuterRef("user")))`)."""
+    return Exists(_health_data_consents().filter(user=user))
+
+
+def remember_health_data_consent(user: User, consented: bool) -> None:
+    """The answer of `health_data_consent_of`, asked in this request, for the request."""
+    setattr(user, _CACHE_ATTRIBUTE, consented)
 
 
 def forget_patient_status(user: Any) -> None:

@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db.models import OuterRef
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,7 +25,11 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from accounts.access import require_patient
+from accounts.access import (
+    health_data_consent_of,
+    remember_health_data_consent,
+    require_patient,
+)
 from api.models import PersonalAccessToken, hash_token
 
 # Record "last used" at most this often, so reading the API costs no write per request.
@@ -39,10 +44,13 @@ class TokenAuth(HttpBearer):
             PersonalAccessToken.objects.active()
             .filter(token_hash=hash_token(token), user__is_active=True)
             .select_related("user")
+            # The clinical gate's consent question in the same query (asked per request).
+            .annotate(consented=health_data_consent_of(OuterRef("user")))
             .first()
         )
         if found is None:
             return None
+        remember_health_data_consent(found.user, found.consented)
         now = timezone.now()
         if found.last_used_at is None or found.last_used_at < now - LAST_USED_PRECISION:
             PersonalAccessToken.objects.filter(pk=found.pk).update(last_used_at=now)

@@ -1,5 +1,9 @@
 import pytest
+from django.utils import timezone
 
+from accounts.actions import give_consent, withdraw_consent
+from accounts.models import Consent
+from api.actions import create_access_token
 from api.models import PersonalAccessToken, hash_token
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +88,32 @@ def test_using_a_token_writes_last_used_at_at_most_once_a_minute(client, anna):
     PersonalAccessToken.objects.update(last_used_at=first - timedelta(seconds=61))
     assert client.get("/api/v1/checkins", headers=auth).status_code == 200
     assert PersonalAccessToken.objects.get().last_used_at > first
+
+
+@pytest.fixture
+def bearer(patient_anna):
+    secret = create_access_token(user=patient_anna, name="script", now=timezone.now()).secret
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_the_token_and_the_consent_are_one_query(client, bearer, django_assert_num_queries):
+    client.get("/api/v1/checkins", headers=bearer)  # first use: records last_used_at
+    with django_assert_num_queries(2):  # who asks (token, user, consent), the check-ins
+        assert client.get("/api/v1/checkins", headers=bearer).status_code == 200
+
+
+def test_a_withdrawn_consent_stops_the_token_at_once_and_a_new_one_lets_it_in(
+    client, patient_anna, bearer
+):
+    assert client.get("/api/v1/checkins", headers=bearer).status_code == 200
+    withdraw_consent(user=patient_anna, purpose=Consent.Purpose.HEALTH_DATA, now=timezone.now())
+    refused = client.get("/api/v1/checkins", headers=bearer)
+    assert refused.status_code == 403 and refused.json()["detail"][0]["type"] == "no_consent"
+    give_consent(user=patient_anna, purpose=Consent.Purpose.HEALTH_DATA, now=timezone.now())
+    assert client.get("/api/v1/checkins", headers=bearer).status_code == 200
+
+
+def test_a_staff_token_still_gets_403_not_a_patient(client, therapist_eva):
+    secret = create_access_token(user=therapist_eva, name="x", now=timezone.now()).secret
+    answer = client.get("/api/v1/checkins", headers={"Authorization": f"Bearer {secret}"})
+    assert answer.status_code == 403 and answer.json()["detail"][0]["type"] == "not_patient"
