@@ -1,6 +1,6 @@
-"""The finder's result list reads exactly as before its cards were worked out in Python
-(practices/cards.py, issue 18): the old templates, kept in before_cards/, render the
-same bytes."""
+"""The finder's cards, the waits and the free times read exactly as before they were
+worked out in Python (practices/cards.py, bookings/wait_texts.py, bookings/times_shown.py;
+issue 18): the old templates, kept in before/, render the same bytes."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ OLD_LIST = (
     "distance_km=found.distance_km waits=waits %}{% endfor %}\n      </ul>"
 )
 OLD = Engine(
-    dirs=[Path(__file__).parent / "before_cards"],
+    dirs=[Path(__file__).parent / "before"],
     loaders=[
         ("django.template.loaders.locmem.Loader", {"list.html": OLD_LIST}),
         "django.template.loaders.filesystem.Loader",
@@ -93,3 +93,21 @@ def test_the_practice_page_shows_the_waits_as_before(client, now, network, langu
             before = OLD.get_template("bookings/includes/first_free.html").render(Context(old))
         assert "<li>" in before
         assert before in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(("page", "level"), [("/praktijken/{}/", 3), ("/afspraken/boeken/{}/", 2)])
+def test_the_free_times_are_shown_as_before(client, now, network, language, page, level):
+    prefix = "" if language == "nl" else "/en"
+    for practice in network:
+        response = client.get(prefix + page.format(practice.public_id), {"kind": "phone"})
+        context = {name: response.context[name] for name in ("times", "menu", "practice")}
+        if not context["menu"].kinds and level == 3:
+            continue  # nothing to book online: the practice page shows no free times
+        with translation.override(language):
+            before = OLD.get_template("bookings/includes/free_times.html").render(
+                Context(context | {"level": level})
+            )
+        assert before in response.content.decode()
+        if practice == network[0]:  # Lotte calls on Wednesdays: a week full of times
+            assert before.count('<a class="slot"') > 10
