@@ -147,6 +147,7 @@ def profile_pages(args: argparse.Namespace) -> None:
     bearer = {"Authorization": f"Bearer {token}"}
     practice = Practice.objects.listed().filter(place__iexact="Utrecht").order_by("name").first()
     assert practice is not None, "the demo data has practices in Utrecht"
+    practice_url = f"/praktijken/{practice.public_id}/"
     today = anna.local_date().isoformat()
     anonymous = Client()
     pages: list[tuple[str, Callable[[], Any]]] = [
@@ -154,6 +155,7 @@ def profile_pages(args: argparse.Namespace) -> None:
         ("home /", lambda: anonymous.get("/")),
         ("help /hulp/", lambda: anonymous.get("/hulp/")),
         ("finder ?q=Utrecht", lambda: anonymous.get("/praktijken/?q=Utrecht")),
+        ("practice page", lambda: anonymous.get(practice_url)),
         ("API practices?q=Utrecht", lambda: anonymous.get("/api/v1/practices?q=Utrecht")),
         ("API slots", lambda: anonymous.get(f"/api/v1/practices/{practice.public_id}/slots")),
         ("Today /vandaag/", lambda: patient.get("/vandaag/")),

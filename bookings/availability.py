@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from bookings import slots
-from bookings.models import Appointment, AppointmentType, BlockedTime, WorkingHours
+from bookings.models import Appointment, AppointmentType, BlockedTime, Status, WorkingHours
 from pijnreset import bounds
 from practices.models import Practice, Therapist
 
@@ -48,8 +48,23 @@ def busy_intervals(
     ignore: Appointment | None = None,
 ) -> dict[int, list[slots.Interval]]:
     """Each therapist's taken time in the window: appointments at any practice and blocks."""
+    return busy_and_holds(
+        therapists, window_start=window_start, window_end=window_end, now=now, ignore=ignore
+    )[0]
+
+
+def busy_and_holds(
+    therapists: Iterable[Therapist],
+    *,
+    window_start: datetime,
+    window_end: datetime,
+    now: datetime,
+    ignore: Appointment | None = None,
+) -> tuple[dict[int, list[slots.Interval]], dict[int, datetime]]:
+    """`busy_intervals`, and when each therapist's first hold in it gives its time back."""
     ids = [therapist.pk for therapist in therapists]
     busy: dict[int, list[slots.Interval]] = defaultdict(list)
+    hold_ends: dict[int, datetime] = {}
     appointments = (
         Appointment.objects.occupying(now)
         .filter(therapist_id__in=ids)
@@ -57,16 +72,19 @@ def busy_intervals(
     )
     if ignore is not None:
         appointments = appointments.exclude(pk=ignore.pk)
-    for therapist_id, start, busy_until in appointments.values_list(
-        "therapist_id", "start", "busy_until"
+    for therapist_id, start, busy_until, status, hold_expires_at in appointments.values_list(
+        "therapist_id", "start", "busy_until", "status", "hold_expires_at"
     ):
         busy[therapist_id].append(slots.Interval(start, busy_until))
+        if status == Status.HELD and hold_expires_at is not None:
+            earliest = hold_ends.get(therapist_id, hold_expires_at)
+            hold_ends[therapist_id] = min(earliest, hold_expires_at)
     blocks = BlockedTime.objects.filter(
         therapist_id__in=ids, start__lt=window_end + MARGIN, end__gt=window_start - MARGIN
     )
     for therapist_id, start, end in blocks.values_list("therapist_id", "start", "end"):
         busy[therapist_id].append(slots.Interval(start, end))
-    return busy
+    return busy, hold_ends
 
 
 def closed_dates(practice: Practice, window_start: datetime, window_end: datetime) -> set[date]:

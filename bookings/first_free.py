@@ -11,6 +11,15 @@ A fixed number of queries, whatever the number of practices or therapists: the
 types, the therapists with their practices, their working hours, their busy time
 (appointments and blocked time) and the closures. The slots themselves come from
 the pure `bookings.slots.generate_slots`, one week at a time until one is found.
+
+Each practice's answer is cached (issue 18) under the availability version
+(bookings/availability_version.py), which whatever changes a free time bumps, and
+only where every process shares the cache (`settings.DAY_STATE_CACHE`, as the day
+state: pijnreset/versions.py). Time alone changes an answer in three ways, so each
+entry is kept only while none of them can have happened: a first free time ends
+being bookable once it is inside the practice's notice; a guest's hold gives its
+time back when it expires; and the window moves on, so a later time may come into
+reach (at most `TTL` late, the entry's lifetime).
 """
 
 from __future__ import annotations
@@ -21,13 +30,32 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bookings import availability, requests, slots
+from django.conf import settings
+from django.core.cache import cache
+
+from bookings import availability, availability_version, requests, slots
 from bookings.models import AppointmentType, Kind, WorkingHours
 from practices.models import Closure, Practice, Therapist
 
 SEARCH_WEEKS = 8
 STEP = timedelta(weeks=1)
 RULE_FIELDS = ("pk", "services", "time_zone", "minimum_notice_hours", "horizon_weeks")
+TTL = timedelta(minutes=5)
+JUST_BEFORE = timedelta(microseconds=1)  # the finest step of a stored time
+
+ByKind = dict[str, datetime | None]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One practice's first free times, and the time span in which they hold."""
+
+    by_kind: ByKind
+    computed_at: datetime
+    last_valid: datetime  # the last moment it holds
+
+    def holds_at(self, now: datetime) -> bool:
+        return self.computed_at <= now <= self.last_valid
 
 
 @dataclass(frozen=True)
@@ -60,12 +88,36 @@ def first_free_slots(practices: Sequence[Practice], *, now: datetime) -> dict[in
     }
 
 
-def first_free_by_kind(
-    practices: Sequence[Practice], *, now: datetime
-) -> dict[int, dict[str, datetime | None]]:
+def first_free_by_kind(practices: Sequence[Practice], *, now: datetime) -> dict[int, ByKind]:
     """By practice pk: each way it can be booked online, in its page's order, with its
     first free start (aware, UTC) or None. A practice with nothing bookable has no ways."""
-    answer: dict[int, dict[str, datetime | None]] = {practice.pk: {} for practice in practices}
+    if not settings.DAY_STATE_CACHE:
+        return {pk: answer.by_kind for pk, answer in compute(practices, now=now).items()}
+    version = availability_version.current()
+    keys = {practice.pk: f"first_free:{version}:{practice.pk}" for practice in practices}
+    cached = cache.get_many(keys.values()) if keys else {}
+    found: dict[int, ByKind] = {}
+    missing = []
+    for practice in practices:
+        answer = cached.get(keys[practice.pk])
+        if isinstance(answer, Answer) and answer.holds_at(now):
+            found[practice.pk] = answer.by_kind
+        else:
+            missing.append(practice)
+    if missing:
+        computed = compute(missing, now=now)
+        cache.set_many(
+            {keys[pk]: answer for pk, answer in computed.items()},
+            timeout=int(TTL.total_seconds()),
+        )
+        found.update((pk, answer.by_kind) for pk, answer in computed.items())
+    return {practice.pk: found[practice.pk] for practice in practices}
+
+
+def compute(practices: Sequence[Practice], *, now: datetime) -> dict[int, Answer]:
+    """`first_free_by_kind` from the database, with how long each answer holds."""
+    longest = now + TTL
+    answer: dict[int, Answer] = {practice.pk: Answer({}, now, longest) for practice in practices}
     if not practices:
         return answer
     # The finder reads only what its cards show: the booking rules in one more query.
@@ -77,12 +129,20 @@ def first_free_by_kind(
     staff = _therapists_by_practice(offered.keys())
     everyone = {t.pk: t for team in staff.values() for t in team}
     hours = _working_hours(offered.keys(), everyone)
-    busy = availability.busy_intervals(everyone.values(), window_start=now, window_end=end, now=now)
+    busy, hold_ends = availability.busy_and_holds(
+        everyone.values(), window_start=now, window_end=end, now=now
+    )
     closed = _closed_dates(offered.keys(), now, end)
     for practice in practices:
+        by_kind: ByKind = {}
+        notice = timedelta(hours=practice.minimum_notice_hours)
+        until = [longest]
+        until += [  # a hold gives its time back the moment it expires
+            hold_ends[t.pk] - JUST_BEFORE for t in staff.get(practice.pk, []) if t.pk in hold_ends
+        ]
         for kind, appointment_type in offered.get(practice.pk, []):
             team = [t for t in staff.get(practice.pk, []) if kind in t.kinds]
-            answer[practice.pk][kind] = _first_slot(
+            by_kind[kind] = start = _first_slot(
                 practice,
                 appointment_type,
                 team,
@@ -92,6 +152,9 @@ def first_free_by_kind(
                 now=now,
                 end=min(end, now + timedelta(weeks=practice.horizon_weeks)),
             )
+            if start is not None:
+                until.append(start - notice)  # after that it is too soon to book
+        answer[practice.pk] = Answer(by_kind, now, min(until))
     return answer
 
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
+from bookings.availability_version import ChangesAvailability
 from bookings.errors import (
     BookingError,
     ChangeTooLate,
@@ -77,6 +78,8 @@ class AppointmentType(models.Model):
     kinds = ChoiceSetField(_("can take place"), choices=Kind.choices)
     position = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("can be booked"), default=True)
+
+    objects = ChangesAvailability["AppointmentType"].as_manager()
 
     class Meta:
         verbose_name = _("appointment type")
@@ -140,6 +143,8 @@ class WorkingHours(models.Model):
     start = models.TimeField(_("from"))
     end = models.TimeField(_("until"))
 
+    objects = ChangesAvailability["WorkingHours"].as_manager()
+
     class Meta:
         verbose_name = _("working hours")
         verbose_name_plural = _("working hours")
@@ -161,6 +166,8 @@ class BlockedTime(models.Model):
     start = models.DateTimeField(_("from"))
     end = models.DateTimeField(_("until"))
     reason = models.CharField(_("reason"), max_length=120, blank=True)
+
+    objects = ChangesAvailability["BlockedTime"].as_manager()
 
     class Meta:
         verbose_name = _("blocked time")
@@ -190,7 +197,7 @@ OCCUPYING = (Status.HELD, Status.CONFIRMED, Status.COMPLETED, Status.NO_SHOW)
 OCCUPYING_VALUES = [status.value for status in OCCUPYING]
 
 
-class AppointmentQuerySet(models.QuerySet["Appointment"]):
+class AppointmentQuerySet(ChangesAvailability["Appointment"]):
     def occupying(self, now: datetime) -> AppointmentQuerySet:
         """Appointments whose time is taken at `now` (a hold only until it expires)."""
         return self.filter(status__in=OCCUPYING).exclude(

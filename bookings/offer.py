@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from bookings import availability, requests
+from bookings import availability, requests, times_shown
 from bookings.models import AppointmentType, Kind
 from practices.models import Practice, Service
 
@@ -76,6 +76,7 @@ class WeekOfTimes:
     """Free times in one window of days for one type and kind (the template's `times`)."""
 
     days: list[availability.DayTimes]
+    shown: list[times_shown.DayShown]  # the days as the page shows them
     first: date
     last: date
     previous_week: date | None
@@ -108,8 +109,10 @@ def week_of_times(
     if not offered:  # point to the first free day instead of an empty week
         ahead = free(window.end, now + timedelta(weeks=practice.horizon_weeks))
         later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
+    days = availability.by_day(offered, practice)
     return WeekOfTimes(
-        days=availability.by_day(offered, practice),
+        days=days,
+        shown=times_shown.days_shown(days, practice, type_slug=appointment_type.slug, kind=kind),
         first=window.first,
         last=window.last,
         previous_week=window.previous,

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, validate_time_zone
+from bookings.availability_version import ChangesAvailability
 from practices.fields import ChoiceSetField
 from practices.geo import BoundingBox
 
@@ -105,7 +106,7 @@ def in_language(nl: str, en: str) -> str:
     return en if (get_language() or "nl").startswith("en") and en else nl
 
 
-class PracticeQuerySet(models.QuerySet["Practice"]):
+class PracticeQuerySet(ChangesAvailability["Practice"]):
     def listed(self) -> PracticeQuerySet:
         """Practices shown to the public."""
         return self.filter(is_active=True)
@@ -318,6 +319,8 @@ class Closure(models.Model):
     last_day = models.DateField(_("last day"))
     reason = models.CharField(_("reason"), max_length=120, blank=True)
 
+    objects = ChangesAvailability["Closure"].as_manager()
+
     class Meta:
         verbose_name = _("closure")
         verbose_name_plural = _("closures")
@@ -340,7 +343,7 @@ def therapist_photo_path(instance: Therapist, filename: str) -> str:
     return f"therapists/{uuid.uuid4().hex}.{extension}"
 
 
-class TherapistQuerySet(models.QuerySet["Therapist"]):
+class TherapistQuerySet(ChangesAvailability["Therapist"]):
     def listed(self) -> TherapistQuerySet:
         return self.filter(is_active=True)
 

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET
 
 from bookings import offer
 from bookings.first_free import first_free_by_kind, waits
-from practices import finder, places
+from bookings.wait_texts import wait_texts
+from practices import cards, finder, places
 from practices.forms import FinderForm
 from practices.models import Practice, Therapist
 
@@ -33,9 +34,7 @@ def finder_page(request: HttpRequest) -> HttpResponse:
         found = result.found
         now = timezone.now()
         first = first_free_by_kind([f.practice for f in found], now=now)
-        context["cards"] = [
-            (f, waits(first[f.practice.pk], now=now, zone=f.practice.zone)) for f in found
-        ]
+        context["cards"] = cards.cards(found, first, now=now)
     return render(request, "practices/finder.html", context, status=status)
 
 
@@ -92,7 +91,7 @@ def practice_page(request: HttpRequest, practice_id: str) -> HttpResponse:
     context = offer.booking_context(practice, now=now)
     context["closures"] = [c for c in practice.closures.all() if c.last_day >= today][:5]
     first = first_free_by_kind([practice], now=now)[practice.pk]
-    context["waits"] = waits(first, now=now, zone=practice.zone)
+    context["waits"] = wait_texts(waits(first, now=now, zone=practice.zone), practice.zone)
     return render(request, "practices/practice.html", context)
 
 
