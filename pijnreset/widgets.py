@@ -48,4 +48,4 @@ class QuickRadioSelect(forms.RadioSelect):
     def _render(self, template_name: str, context: dict[str, Any], renderer: Any = None) -> str:
         if template_name == self.option_template_name:
             return option_html(context["widget"])
-        return super()._render(template_name, context, renderer)
+        return super()._render(template_name, context, renderer)  # type: ignore[misc]  # not in the stubs
