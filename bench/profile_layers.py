@@ -1,6 +1,7 @@
 """Where a request's time goes, layer by layer, in process (issue 18, point 1).
 
     .venv/bin/python bench/profile_layers.py [--runs 200] [--database-url URL] [--profile]
+        [--only "home /,Today /vandaag/"] [--no-middleware]
 
 Without --database-url it migrates a temporary SQLite database and loads the demo
 data. Then, in this process with production settings (DEBUG off), it times each key
@@ -102,6 +103,8 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--cache-url", default="", help="e.g. redis://127.0.0.1:6379/5")
+    parser.add_argument("--only", default="", help="page names, comma separated (as printed)")
+    parser.add_argument("--no-middleware", action="store_true", help="skip the /healthz build-up")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pijnreset-profile-") as tmp:
         url = args.database_url or prepare_sqlite(tmp)
@@ -159,6 +162,8 @@ def profile_pages(args: argparse.Namespace) -> None:
         ("API practices?q=Utrecht", lambda: anonymous.get("/api/v1/practices?q=Utrecht")),
         ("API slots", lambda: anonymous.get(f"/api/v1/practices/{practice.public_id}/slots")),
         ("Today /vandaag/", lambda: patient.get("/vandaag/")),
+        ("check-in page", lambda: patient.get(f"/dagboek/{today}/")),
+        ("trends /inzicht/", lambda: patient.get("/inzicht/")),
         ("API GET checkins", lambda: anonymous.get("/api/v1/checkins", headers=bearer)),
         (
             "API PUT checkins",
@@ -172,7 +177,10 @@ def profile_pages(args: argparse.Namespace) -> None:
     ]
     say(f"{'page':<26} {'status':>6} {'ms':>7} {'queries':>7} {'q ms':>6} {'tpl ms':>6} "
         f"{'rest ms':>7}")  # fmt: skip
+    wanted = {name.strip() for name in args.only.split(",") if name.strip()}
     for name, call in pages:
+        if wanted and name not in wanted:
+            continue
         answer = call()
         for _ in range(5):
             call()
@@ -196,6 +204,8 @@ def profile_pages(args: argparse.Namespace) -> None:
             pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(20)
             say(out.getvalue())
 
+    if args.no_middleware:
+        return
     say("\n/healthz with the middleware stack built up one at a time (ms per request):")
     stack = list(settings.MIDDLEWARE)
     previous = None

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.scoring import AREAS
 from diary.errors import VALUE_MESSAGES
 from diary.values import NOTE_MAX_LENGTH, CheckInValues
+from pijnreset.widgets import QuickRadioSelect
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -22,7 +23,7 @@ def _scale(
         coerce=int,
         empty_value=None,
         required=required,
-        widget=forms.RadioSelect,
+        widget=QuickRadioSelect,  # 71 options on the check-in page
         error_messages={
             "required": VALUE_MESSAGES["required"],
             "invalid_choice": VALUE_MESSAGES["range"],

@@ -8,6 +8,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from insights import actions, data, found, words
 from insights.access import own_or_404
 from insights.errors import InsightsError
 from insights.forms import PERIODS, ExperimentForm, FactorForm, FactorValuesForm, SummaryForm
+from insights.kept import trends_body
 from insights.models import MAX_FACTORS, FactorEntry, PersonalFactor, SummaryPreference
 from insights.pacing import last_week
 from insights.plans import experiment_view, open_experiment
@@ -45,17 +47,22 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
     """Trends per score, change against the start and the PGIC answers."""
     today = request.user.local_date(timezone.now())
     period, first = _period(request, today)
-    with heavy_reads_if((today - first).days >= data.HEAVY_PERIOD_DAYS):
-        trends = data.trends_for(request.user, min(first, today), today)
-        change = data.change_for(request.user, today)
-    context = {
-        "period": period,
-        "periods": PERIODS,
-        "trends": trends,
-        "change": change,
-        "today": today,
-    }
-    return render(request, "insights/overview.html", context)
+
+    def body() -> str:
+        with heavy_reads_if((today - first).days >= data.HEAVY_PERIOD_DAYS):
+            trends = data.trends_for(request.user, min(first, today), today)
+            change = data.change_for(request.user, today)
+        context = {
+            "period": period,
+            "periods": PERIODS,
+            "trends": trends,
+            "change": change,
+            "today": today,
+        }
+        return render_to_string("insights/_overview.html", context, request)
+
+    kept = trends_body(request.user, period=period, first=first, last=today, render=body)
+    return render(request, "insights/overview.html", {"body": kept})
 
 
 @patient_required

@@ -30,5 +30,8 @@ def site(request: HttpRequest) -> dict[str, object]:
 
 
 def shell(request: HttpRequest) -> dict[str, object]:
-    """The app shell's tabs for the signed-in user (pijnreset/tabs.py)."""
-    return {"tabs": tabs_for(getattr(request, "user", None), request.resolver_match)}
+    """The app shell's tabs for the signed-in user (pijnreset/tabs.py), and what names them
+    in base.html's cached header: which tabs, and which one is current."""
+    tabs = tabs_for(getattr(request, "user", None), request.resolver_match)
+    tabs_key = ",".join(f"{tab['key']}{'*' if tab['current'] else ''}" for tab in tabs)
+    return {"tabs": tabs, "tabs_key": tabs_key}

@@ -422,6 +422,15 @@ if CACHES["default"]["BACKEND"] in {
 # Sessions: read from the cache when the cache is shared by every process (Redis),
 # written through to the database; a per-process cache would let a logged-out session
 # live on in another worker, so without a shared cache the database alone.
+# Rendered template fragments that depend only on code, translations and a version key
+# ({% cache ... using="fragments" %}): kept in each process, since they cost less to
+# render again than a round trip to Redis would; a deploy starts with an empty one.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 SHARED_CACHE = CACHES["default"]["BACKEND"] == REDIS_CACHE
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from diary.models import CheckIn
 from exercises.models import ExerciseSession, GratitudeEntry, MovementLog
+from pijnreset import versions
 
 
 def fill_days(patient, *, today: date, days: int, seed: int = 1, breathing_effect: int = 0) -> None:
@@ -52,3 +53,4 @@ def fill_days(patient, *, today: date, days: int, seed: int = 1, breathing_effec
     ExerciseSession.objects.bulk_create(sessions)
     MovementLog.objects.bulk_create(moves)
     GratitudeEntry.objects.bulk_create(gratitude)
+    versions.patient_changed(patient.pk)  # bulk_create sends no save signal (insights/kept.py)

@@ -6,8 +6,12 @@ from stories.models import Story
 
 register = template.Library()
 
+CARD_FIELDS = ("public_id", "title", "first_name", "age_band", "duration", "text")
+
 
 @register.simple_tag
 def featured_stories() -> list[Story]:
-    """Up to three stories the operator featured on the home page."""
-    return list(Story.objects.public().filter(featured=True).order_by("-published_at")[:3])
+    """Up to three stories the operator featured on the home page, with what their card
+    shows (stories/includes/card.html): not the JSON and list fields it never reads."""
+    stories = Story.objects.public().filter(featured=True).order_by("-published_at")
+    return list(stories.only(*CARD_FIELDS)[:3])
