@@ -419,9 +419,6 @@ if CACHES["default"]["BACKEND"] in {
     "django.core.cache.backends.redis.RedisCache",
 }:
     CACHES["default"]["BACKEND"] = REDIS_CACHE
-# Sessions: read from the cache when the cache is shared by every process (Redis),
-# written through to the database; a per-process cache would let a logged-out session
-# live on in another worker, so without a shared cache the database alone.
 # Rendered template fragments that depend only on code, translations and a version key
 # ({% cache ... using="fragments" %}): kept in each process, since they cost less to
 # render again than a round trip to Redis would; a deploy starts with an empty one.
@@ -431,6 +428,9 @@ CACHES["fragments"] = {
     "TIMEOUT": None,
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
+# Sessions: read from the cache when the cache is shared by every process (Redis),
+# written through to the database; a per-process cache would let a logged-out session
+# live on in another worker, so without a shared cache the database alone.
 SHARED_CACHE = CACHES["default"]["BACKEND"] == REDIS_CACHE
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
