@@ -54,13 +54,16 @@ def _tokened_routes(resolver=None, namespace=""):
                 yield namespace + entry.name, names
 
 
-def _tokened_urls() -> list[tuple[str, list[str]]]:
-    """(URL, its secret values) for every tokened route, in Dutch and in English."""
+def _tokened_urls() -> list[tuple[str, str, list[str]]]:
+    """(test id, URL, its secret values) for every tokened route, in Dutch and in English.
+
+    The id names the route and the language, not the URL: the secrets are drawn anew in
+    every process, and pytest-xdist's workers must all collect the same test ids."""
     urls = []
     for name, parameters in _tokened_routes():
         for language in ("nl", "en"):
             url, values = _reverse_with_secrets(name, parameters, language)
-            urls.append((url, values))
+            urls.append((f"{name}[{language}]", url, values))
     return urls
 
 
@@ -81,7 +84,9 @@ def _reverse_with_secrets(name: str, parameters: set[str], language: str) -> tup
     raise AssertionError(f"cannot build a URL for {name}")
 
 
-TOKENED = _tokened_urls()
+TOKENED_WITH_IDS = _tokened_urls()
+TOKENED = [(url, values) for _id, url, values in TOKENED_WITH_IDS]
+TOKENED_IDS = [test_id for test_id, _url, _values in TOKENED_WITH_IDS]
 
 
 def test_the_resolver_knows_every_kind_of_tokened_url():
@@ -137,7 +142,7 @@ def _gunicorn_request(logger, url: str, status: str = "404 Not Found") -> None:
     logger.access(response, request, environ, timedelta(milliseconds=12))
 
 
-@pytest.mark.parametrize(("url", "values"), TOKENED, ids=[url for url, _values in TOKENED])
+@pytest.mark.parametrize(("url", "values"), TOKENED, ids=TOKENED_IDS)
 def test_gunicorn_access_log_never_writes_a_token(gunicorn_access, url, values):
     logger, buffer = gunicorn_access
     assert isinstance(logger, GunicornLogger)
@@ -154,7 +159,7 @@ def test_gunicorn_access_log_never_writes_a_token(gunicorn_access, url, values):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("url", "values"), TOKENED, ids=[url for url, _values in TOKENED])
+@pytest.mark.parametrize(("url", "values"), TOKENED, ids=TOKENED_IDS)
 def test_django_request_logging_never_writes_a_token(client, django_log, url, values):
     request = RequestFactory().get(url, {"next": "/account/"})
     log_response("Not Found: %s", request.path, response=HttpResponseNotFound(), request=request)
@@ -170,7 +175,7 @@ def test_django_request_logging_never_writes_a_token(client, django_log, url, va
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("url", "values"), TOKENED, ids=[url for url, _values in TOKENED])
+@pytest.mark.parametrize(("url", "values"), TOKENED, ids=TOKENED_IDS)
 def test_pages_reached_by_a_token_are_never_stored(client, url, values):
     assert is_tokened_path(url)
     response = client.get(url)

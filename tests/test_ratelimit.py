@@ -2,7 +2,6 @@
 allauth's log-in limit sharing the address rule, and the production cache (Redis)."""
 
 import os
-import socket
 import threading
 import uuid
 
@@ -13,6 +12,7 @@ from django.test import Client, RequestFactory
 
 from pijnreset import ratelimit
 from pijnreset.ratelimit import Rate, parse_rates
+from tests.redis_server import database_number, redis_answers, redis_url
 
 PROXY = "10.0.0.1"
 LOGIN = "/account/login/"
@@ -162,16 +162,8 @@ def test_a_redis_cache_url_means_djangos_own_redis_backend():
     assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
-def _redis_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
 # Against Redis when it answers; in CI (CI=true) always, so a missing Redis fails the run.
-CACHES = ["locmem"] + (["redis"] if os.environ.get("CI") == "true" or _redis_answers() else [])
+CACHES = ["locmem"] + (["redis"] if os.environ.get("CI") == "true" or redis_answers() else [])
 
 
 @pytest.fixture(params=CACHES)
@@ -180,11 +172,16 @@ def shared_cache(request, settings):
         settings.CACHES = {
             "default": {
                 "BACKEND": "pijnreset.cache.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/15",
+                "LOCATION": redis_url(),
                 "KEY_PREFIX": f"pijnreset-test-{uuid.uuid4().hex}",
             }
         }
     return request.param
+
+
+def test_each_xdist_worker_counts_in_a_redis_database_of_its_own():
+    assert database_number(None) == database_number("gw0") == 15
+    assert len({database_number(f"gw{n}") for n in range(8)}) == 8
 
 
 def test_the_limiter_counts_exactly_in_the_shared_cache(settings, shared_cache):

@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -14,6 +13,7 @@ from django.contrib.sessions.models import Session
 
 from diary.models import CheckIn
 from pijnreset.db_routing import ReplicaRouter, heavy_reads
+from tests.redis_server import redis_answers, redis_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,17 +62,9 @@ def test_a_replica_url_adds_the_alias_mirroring_the_primary_in_tests():
     assert json.loads(out) == {"default": ["primary", None], "replica": ["primary", "default"]}
 
 
-def _redis_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
 # Against Redis when it answers; in CI (CI=true) always, so a missing Redis fails the run.
 needs_redis = pytest.mark.skipif(
-    os.environ.get("CI") != "true" and not _redis_answers(), reason="Redis not reachable"
+    os.environ.get("CI") != "true" and not redis_answers(), reason="Redis not reachable"
 )
 
 
@@ -81,7 +73,7 @@ def redis_sessions(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "pijnreset.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "LOCATION": redis_url(),
             "KEY_PREFIX": f"pijnreset-test-{uuid.uuid4().hex}",
         }
     }

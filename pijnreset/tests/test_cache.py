@@ -5,7 +5,6 @@ Against Redis when it answers; in CI (CI=true) always, so a missing Redis fails 
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -15,27 +14,20 @@ from pathlib import Path
 import pytest
 
 from pijnreset.cache import RedisCache
+from tests.redis_server import redis_answers, redis_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def _redis_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
 needs_redis = pytest.mark.skipif(
-    os.environ.get("CI") != "true" and not _redis_answers(), reason="Redis not reachable"
+    os.environ.get("CI") != "true" and not redis_answers(), reason="Redis not reachable"
 )
 
 
 @pytest.fixture
 def redis_cache():
     cache = RedisCache(
-        "redis://127.0.0.1:6379/15",
+        redis_url(),
         {"KEY_PREFIX": f"pijnreset-test-{uuid.uuid4().hex}", "TIMEOUT": 60},
     )
     yield cache
