@@ -8,6 +8,8 @@ PY := $(BIN)/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/pijnreset
 # pytest-xdist workers for the suite: one per CPU (`make test TEST_WORKERS=0` runs it serially)
 TEST_WORKERS ?= auto
+# worksteal: a worker that runs out takes queued tests from the other, so no long tail on one core
+PARALLEL := -n $(TEST_WORKERS) --dist worksteal
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install install-test run demo check test test-sqlite test-postgres lint format messages compilemessages browser bench clean
@@ -42,7 +44,7 @@ run: install
 ## check: the quick local loop: lint, then the SQLite suite without the browser tests
 check: install lint
 	@echo "== test suite on SQLite, without the browser tests"
-	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser"
+	env -u DATABASE_URL $(PY) -m pytest $(PARALLEL) -m "not browser"
 
 ## test: lint, then the whole suite on SQLite and on PostgreSQL (with the browser tests)
 install-test: install $(VENV)/.installed-test browser
@@ -54,12 +56,12 @@ test: install-test lint test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== test suite on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS)
+	env -u DATABASE_URL $(PY) -m pytest $(PARALLEL)
 
 test-postgres:
 	@if [ "$$CI" = "true" ] || $(PY) scripts/postgres_available.py 2>/dev/null; then \
 	  echo "== test suite on PostgreSQL"; \
-	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -n $(TEST_WORKERS); \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest $(PARALLEL); \
 	else \
 	  echo "== PostgreSQL not reachable at 127.0.0.1:5432: PostgreSQL run left out (it runs in CI)"; \
 	fi
