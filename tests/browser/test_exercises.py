@@ -100,12 +100,19 @@ def test_with_reduced_motion_the_pacer_shows_a_progress_bar_not_the_circle(
     page.goto(live_server.url + "/oefeningen/breathing/")
     page.get_by_role("button", name="Naar de oefening").click()
     page.get_by_role("button", name="Start").click()
-    page.clock.run_for(2_000)
+    page.clock.run_for(1_500)
     assert page.locator("[data-circle]").is_hidden()
     bar = page.locator("[data-phase-bar]")
     assert bar.is_visible()
-    assert 400 <= int(bar.evaluate("el => el.value")) <= 600  # 2 s into 4 s of breathing in
-    assert page.locator("[data-cue]").text_content() == "Adem in door je neus"
+    # The installed clock also flows on its own, and on a busy machine real time passes
+    # between the click and run_for: at least 1.5 s of the 4 s of breathing in have gone
+    # (a bar of 375 or more) and the phase has not ended. Bar and cue are read together.
+    value, cue = page.evaluate(
+        "() => [document.querySelector('[data-phase-bar]').value,"
+        " document.querySelector('[data-cue]').textContent]"
+    )
+    assert cue == "Adem in door je neus"
+    assert 375 <= int(value) < 1000
     assert_accessible(page)
 
     page.emulate_media(reduced_motion="no-preference")
