@@ -14,7 +14,6 @@ the old rows in between cached them under the in-between version, never the last
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -41,26 +40,11 @@ def changed() -> None:
     transaction.on_commit(lambda: versions.bump(NAME))
 
 
-class ChangesAvailability(models.QuerySet[_M]):
-    """A query set whose updates and bulk inserts bump the availability version."""
+class ChangesAvailability(versions.WritesBump[_M]):
+    """A query set whose updates and bulk writes bump the availability version."""
 
-    def update(self, **kwargs: Any) -> int:
-        count = super().update(**kwargs)
-        if count:
-            changed()
-        return count
-
-    def bulk_create(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> list[_M]:
-        created = super().bulk_create(objs, *args, **kwargs)
-        if created:
-            changed()
-        return created
-
-    def bulk_update(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> int:
-        count = super().bulk_update(objs, *args, **kwargs)
-        if count:
-            changed()
-        return count
+    def written(self) -> None:
+        changed()
 
 
 def _on_row_change(sender: type[models.Model], **kwargs: Any) -> None:

@@ -11,10 +11,15 @@ cannot reach another, so callers only cache when `settings.DAY_STATE_CACHE` is o
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.db import models
 
 PREFIX = "version"
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 def _key(name: str) -> str:
@@ -28,6 +33,15 @@ def current(name: str) -> str:
         if not cache.add(_key(name), version, timeout=None):
             version = cache.get(_key(name)) or version
     return str(version)
+
+
+def current_and_kept(name: str, key: str) -> tuple[str, Any]:
+    """The current version of `name` and the value kept under `key`, in one round trip."""
+    found = cache.get_many([_key(name), key])
+    version = found.get(_key(name))
+    if version is None:
+        version = current(name)
+    return str(version), found.get(key)
 
 
 def bump(name: str) -> None:
@@ -49,3 +63,33 @@ def patient_changed(user_id: int | None) -> None:
 
 def content_changed() -> None:
     bump(CONTENT)
+
+
+class WritesBump(models.QuerySet[_M]):
+    """A query set whose updates and bulk writes call `written()`.
+
+    Saves and deletes announce themselves by signal; updates and bulk writes of whole
+    query sets do not, so a model whose rows are cached under a version uses a query set
+    like this one, with `written()` bumping that version.
+    """
+
+    def written(self) -> None:
+        raise NotImplementedError
+
+    def update(self, **kwargs: Any) -> int:
+        count = super().update(**kwargs)
+        if count:
+            self.written()
+        return count
+
+    def bulk_create(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> list[_M]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            self.written()
+        return created
+
+    def bulk_update(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> int:
+        count = super().bulk_update(objs, *args, **kwargs)
+        if count:
+            self.written()
+        return count

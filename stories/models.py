@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from exercises.catalogue import ExerciseKey
+from pijnreset import versions
 from practices.fields import ChoiceSetField
+from stories import featured
 
 
 class AgeBand(models.TextChoices):
@@ -39,7 +41,10 @@ class StoryStatus(models.TextChoices):
     REJECTED = "rejected", _("Not published")
 
 
-class StoryQuerySet(models.QuerySet["Story"]):
+class StoryQuerySet(versions.WritesBump["Story"]):
+    def written(self) -> None:
+        featured.changed()  # updates and bulk writes, as saves and deletes do by signal
+
     def public(self) -> StoryQuerySet:
         """Published, with consent in force: the only stories anyone else sees."""
         return self.filter(

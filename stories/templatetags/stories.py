@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import template
 
+from stories import featured
 from stories.models import Story
 
 register = template.Library()
@@ -15,3 +16,9 @@ def featured_stories() -> list[Story]:
     shows (stories/includes/card.html): not the JSON and list fields it never reads."""
     stories = Story.objects.public().filter(featured=True).order_by("-published_at")
     return list(stories.only(*CARD_FIELDS)[:3])
+
+
+@register.simple_tag
+def featured_section() -> str:
+    """The home page's featured stories, kept rendered (stories/featured.py)."""
+    return featured.section()

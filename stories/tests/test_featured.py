@@ -63,3 +63,33 @@ def test_the_card_reads_no_field_it_was_not_given(client, featured, django_asser
     with django_assert_num_queries(1):  # the stories; a deferred field would add a query
         home = client.get("/").content.decode()
     assert "Anna · 40 tot 49 · klachten: 1 tot 5 jaar" in home
+
+
+def test_the_section_is_kept_until_a_story_changes(client, featured, django_assert_num_queries):
+    home_pages(client)
+    with django_assert_num_queries(0):
+        dutch, english = home_pages(client)
+    assert "Kleine stappen" in dutch and "Stories of recovery" in english
+    assert '<article class="card">' in dutch  # kept as HTML, not escaped on the way out
+
+
+def test_withdrawn_consent_takes_it_off_at_once(client, featured, patient_anna):
+    home_pages(client)
+    actions.withdraw_consent(actor=patient_anna, story=featured, now=timezone.now())
+    assert all("Kleine stappen" not in page for page in home_pages(client))
+
+
+def test_a_query_set_update_takes_it_off_at_once(client, featured):
+    home_pages(client)
+    Story.objects.filter(pk=featured.pk).update(featured=False)
+    assert all("Kleine stappen" not in page for page in home_pages(client))
+
+
+def test_without_a_shared_cache_every_home_page_asks(
+    client, featured, settings, django_assert_num_queries
+):
+    settings.DAY_STATE_CACHE = False
+    home_pages(client)
+    with django_assert_num_queries(2):  # one per language
+        dutch, english = home_pages(client)
+    assert "Kleine stappen" in dutch and "Kleine stappen" in english
