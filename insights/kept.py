@@ -16,7 +16,6 @@ from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from accounts.models import User
@@ -35,8 +34,6 @@ def trends_body(
         (
             "inzicht",
             str(patient.pk),
-            versions.current(versions.patient(patient.pk)),
-            versions.current(versions.CONTENT),
             period,
             first.isoformat(),
             last.isoformat(),
@@ -44,8 +41,5 @@ def trends_body(
             get_language() or settings.LANGUAGE_CODE,
         )
     )
-    body = cache.get(key)
-    if body is None:
-        body = render()
-        cache.set(key, body, TTL)
-    return body
+    names = [versions.patient(patient.pk), versions.CONTENT]
+    return versions.kept(key, names, render, TTL)

@@ -11,8 +11,8 @@ cannot reach another, so callers only cache when `settings.DAY_STATE_CACHE` is o
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
 from django.db import models
@@ -20,6 +20,7 @@ from django.db import models
 PREFIX = "version"
 
 _M = TypeVar("_M", bound=models.Model)
+_V = TypeVar("_V")
 
 
 def _key(name: str) -> str:
@@ -35,13 +36,22 @@ def current(name: str) -> str:
     return str(version)
 
 
-def current_and_kept(name: str, key: str) -> tuple[str, Any]:
-    """The current version of `name` and the value kept under `key`, in one round trip."""
-    found = cache.get_many([_key(name), key])
-    version = found.get(_key(name))
-    if version is None:
-        version = current(name)
-    return str(version), found.get(key)
+def kept(key: str, names: Sequence[str], make: Callable[[], _V], ttl: int) -> _V:
+    """The value kept under `key` while the versions `names` stand, else `make()`, kept.
+
+    The value is stored with the versions it was made under, so versions and value come
+    in one round trip (a key built from the versions would take one more per version).
+    A request that made its value from rows older than the versions it read stores it
+    under those versions, which a bump has already replaced: the next read makes it anew.
+    """
+    found = cache.get_many([*(_key(name) for name in names), key])
+    standing = tuple(str(found.get(_key(name)) or current(name)) for name in names)
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == standing:
+        return cast(_V, entry[1])
+    value = make()
+    cache.set(key, (standing, value), ttl)
+    return value
 
 
 def bump(name: str) -> None:

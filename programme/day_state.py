@@ -26,7 +26,6 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -72,21 +71,10 @@ def day_state(user: User, now: datetime, language: str) -> DayState:
     if not settings.DAY_STATE_CACHE:
         return compute(user, now, language)
     key = ":".join(
-        (
-            "today",
-            str(user.pk),
-            versions.current(versions.patient(user.pk)),
-            versions.current(versions.CONTENT),
-            user.local_date(now).isoformat(),
-            str(user.zone),
-            language,
-        )
+        ("today", str(user.pk), user.local_date(now).isoformat(), str(user.zone), language)
     )
-    state = cache.get(key)
-    if state is None:
-        state = compute(user, now, language)
-        cache.set(key, state, TTL)
-    return state
+    names = [versions.patient(user.pk), versions.CONTENT]
+    return versions.kept(key, names, lambda: compute(user, now, language), TTL)
 
 
 changed = versions.patient_changed

@@ -6,8 +6,8 @@ language under the stories version (pijnreset/versions.py). Every change to a st
 bumps it: saves and deletes by signal (a deleted account's stories too), query-set
 updates and bulk writes by `StoryQuerySet` itself, since withdrawing consent and every
 moderation decision update rows without a save. A withdrawn story is gone from the home
-page with the next request. The version and the kept section come in one round trip;
-a section kept under an older version is rendered again.
+page with the next request. The version and the kept section come in one round trip
+(`versions.kept`); a section kept under an older version is rendered again.
 
 A bump inside a transaction happens at once and again on commit: a request that read
 the old rows in between kept them under the in-between version, never the last one.
@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
@@ -43,12 +42,7 @@ def section() -> str:
     if not settings.DAY_STATE_CACHE:
         return render_to_string(TEMPLATE)
     key = f"stories:featured:{get_language() or settings.LANGUAGE_CODE}"
-    version, kept = versions.current_and_kept(NAME, key)
-    if isinstance(kept, tuple) and kept[0] == version:
-        return str(kept[1])
-    html = render_to_string(TEMPLATE)
-    cache.set(key, (version, html), TTL)
-    return html
+    return versions.kept(key, [NAME], lambda: render_to_string(TEMPLATE), TTL)
 
 
 def _on_story_change(**kwargs: Any) -> None:
