@@ -11,30 +11,45 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 
 
-def _attribute(name: str, value: object) -> str:
+def _placeholder(name: str, value: object) -> tuple[str, tuple[object, ...]]:
+    """One attribute of attrs.html as a piece of a format string and its value, if any.
+
+    Attribute names come from code (the widgets' attrs), never from a user; they are
+    escaped here all the same, and braces kept literal, as attrs.html escapes them."""
+    written = str(escape(name)).replace("{", "{{").replace("}", "}}")
     if value is True:
-        return format_html(" {}", name)
-    return format_html(' {}="{}"', name, str(value))
+        return f" {written}", ()
+    return f' {written}="{{}}"', (str(value),)
 
 
 def option_html(option: dict[str, Any]) -> str:
-    """One <input> (and its <label> when wrapped), as radio_option.html writes it."""
+    """One <input> (and its <label> when wrapped), as radio_option.html writes it.
+
+    One format_html per option (a call per attribute cost the check-in page ~1 ms)."""
+    pieces = ['<input type="{}" name="{}"']
+    values: list[object] = [option["type"], option["name"]]
+    if option["value"] is not None:
+        pieces.append(' value="{}"')
+        values.append(str(option["value"]))
     attrs = option["attrs"]
-    value = "" if option["value"] is None else format_html(' value="{}"', str(option["value"]))
-    written = format_html_join(
-        "", "{}", ((_attribute(name, v),) for name, v in attrs.items() if v is not False)
-    )
-    tag = format_html(
-        '<input type="{}" name="{}"{}{}>', option["type"], option["name"], value, written
-    )
-    if not option.get("wrap_label"):
-        return tag
-    label_for = format_html(' for="{}"', attrs["id"]) if attrs.get("id") else ""
-    # input.html's closing newline stays inside the label
-    return format_html("<label{}>{}\n {}</label>", label_for, tag, option["label"])
+    for name, value in attrs.items():
+        if value is not False:
+            piece, given = _placeholder(name, value)
+            pieces.append(piece)
+            values.extend(given)
+    pieces.append(">")
+    if option.get("wrap_label"):
+        # input.html's closing newline stays inside the label
+        label_for = ' for="{}"' if attrs.get("id") else ""
+        if label_for:
+            values.insert(0, attrs["id"])
+        pieces.insert(0, "<label" + label_for + ">")
+        pieces.append("\n {}</label>")
+        values.append(option["label"])
+    return format_html("".join(pieces), *values)
 
 
 class QuickRadioSelect(forms.RadioSelect):
