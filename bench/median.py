@@ -13,12 +13,17 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 from pathlib import Path
 
 
 def pages_of(path: Path, database: str) -> dict[str, dict[str, float]]:
     run = json.loads(path.read_text()).get(database) or {}
     return {page["name"]: page for page in run.get("pages", []) if page.get("rps")}
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
 
 
 def main() -> None:
@@ -28,12 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     runs = [pages_of(path, args.database) for path in args.results]
     names = list(dict.fromkeys(name for run in runs for name in run))
-    print(f"{len(runs)} runs ({args.database})")
-    print(f"{'page':<32} {'median':>7} {'lowest':>7} {'highest':>7} {'p95 ms':>8}")
+    say(f"{len(runs)} runs ({args.database})")
+    say(f"{'page':<32} {'median':>7} {'lowest':>7} {'highest':>7} {'p95 ms':>8}")
     for name in names:
         ratios = [run[name]["ratio"] for run in runs if name in run]
         p95 = statistics.median(run[name]["p95_ms"] for run in runs if name in run)
-        print(
+        say(
             f"{name:<32} {statistics.median(ratios):7.3f} {min(ratios):7.3f}"
             f" {max(ratios):7.3f} {p95:8.1f}"
         )

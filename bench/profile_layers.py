@@ -201,7 +201,9 @@ def profile_pages(args: argparse.Namespace) -> None:
             profiler = cProfile.Profile()
             profiler.runcall(repeat, call, 50)
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(int(os.environ.get("PROFILE_LINES", "20")))
+            pstats.Stats(profiler, stream=out).sort_stats(
+                os.environ.get("PROFILE_SORT", "tottime")
+            ).print_stats(int(os.environ.get("PROFILE_LINES", "20")))
             say(out.getvalue())
 
     if args.no_middleware:

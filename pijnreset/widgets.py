@@ -59,3 +59,43 @@ class QuickRadioSelect(forms.RadioSelect):
         if template_name == self.option_template_name:
             return option_html(context["widget"])
         return super()._render(template_name, context, renderer)  # type: ignore[misc]  # not in the stubs
+
+
+def _attributes(attrs: dict[str, Any]) -> tuple[str, list[object]]:
+    pieces: list[str] = []
+    values: list[object] = []
+    for name, value in attrs.items():
+        if value is not False:
+            piece, given = _placeholder(name, value)
+            pieces.append(piece)
+            values.extend(given)
+    return "".join(pieces), values
+
+
+def select_html(widget: dict[str, Any]) -> str:
+    """The <select> and its options, as select.html and select_option.html write them."""
+    attrs, values = _attributes(widget["attrs"])
+    pieces = ['<select name="{}"' + attrs + ">"]
+    values.insert(0, widget["name"])
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            pieces.append('\n  <optgroup label="{}">')
+            values.append(group_name)
+        for option in options:
+            option_attrs, option_values = _attributes(option["attrs"])
+            # select_option.html's closing newline comes with each option
+            pieces.append('\n  <option value="{}"' + option_attrs + ">{}</option>\n")
+            values.extend([str(option["value"]), *option_values, option["label"]])
+        if group_name:
+            pieces.append("\n  </optgroup>")
+    pieces.append("\n</select>")
+    return format_html("".join(pieces), *values)
+
+
+class QuickSelect(forms.Select):
+    """A Select whose options skip the template engine (two templates per option)."""
+
+    def _render(self, template_name: str, context: dict[str, Any], renderer: Any = None) -> str:
+        if template_name == self.template_name:
+            return select_html(context["widget"])
+        return super()._render(template_name, context, renderer)  # type: ignore[misc]  # not in the stubs

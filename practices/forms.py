@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pijnreset import bounds
 from pijnreset.form_bounds import booking_date_error, guard_text_fields, validate_single_line
+from pijnreset.widgets import QuickSelect
 from practices import photos, postcodes
 from practices.actions import THERAPIST_FIELDS
 from practices.finder import DEFAULT_RADIUS_KM, Search, UnknownPlace, search_from
@@ -48,17 +49,25 @@ class FinderForm(forms.Form):
         coerce=int,
         required=False,
         initial=int(DEFAULT_RADIUS_KM),
+        widget=QuickSelect,
     )
     service = forms.ChoiceField(
-        label=_("How"), choices=[("", _("Any way"))] + Service.choices, required=False
+        label=_("How"),
+        choices=[("", _("Any way"))] + Service.choices,
+        required=False,
+        widget=QuickSelect,
     )
     specialisation = forms.ChoiceField(
         label=_("Specialisation"),
         choices=[("", _("Any specialisation"))] + Specialisation.choices,
         required=False,
+        widget=QuickSelect,
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Any language"))] + Language.choices, required=False
+        label=_("Language"),
+        choices=[("", _("Any language"))] + Language.choices,
+        required=False,
+        widget=QuickSelect,
     )
     wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
     parking = forms.BooleanField(label=_("Parking nearby"), required=False)

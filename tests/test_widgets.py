@@ -4,7 +4,7 @@ import pytest
 from django import forms
 
 from diary.forms import CheckInForm
-from pijnreset.widgets import QuickRadioSelect
+from pijnreset.widgets import QuickRadioSelect, QuickSelect
 
 
 def template_tag(radio: forms.boundfield.BoundWidget, *, wrap_label: bool) -> str:
@@ -55,3 +55,67 @@ def test_the_whole_widget_renders_as_a_radio_select_does():
     plain = forms.RadioSelect(choices=choices).render("pain", 4, attrs={"id": "id_pain"})
     assert quick == plain
     assert 'value="4" id="id_pain_4" checked' in quick
+
+
+class Choosing(forms.Form):
+    plain = forms.ChoiceField(choices=[("", "Any"), ("a&b", 'say "hi" <b>'), (3, "three")])
+    grouped = forms.ChoiceField(
+        choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("x", "Loose")],
+        required=False,
+    )
+    number = forms.TypedChoiceField(choices=[(10, "10 km"), (25, "25 km")], coerce=int)
+
+
+def quick(form_class: type[forms.Form]) -> type[forms.Form]:
+    class Quick(form_class):  # type: ignore[valid-type, misc]
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                attrs = {**field.widget.attrs, "class": "x y", "data-off": False, "data-on": True}
+                field.widget = QuickSelect(choices=field.choices, attrs=attrs)
+
+    return Quick
+
+
+def plain(form_class: type[forms.Form]) -> type[forms.Form]:
+    class Plain(form_class):  # type: ignore[valid-type, misc]
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                attrs = {**field.widget.attrs, "class": "x y", "data-off": False, "data-on": True}
+                field.widget = forms.Select(choices=field.choices, attrs=attrs)
+
+    return Plain
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"plain": "a&b", "grouped": "pear", "number": "25"}, {"plain": "nope"}]
+)
+def test_a_quick_select_is_the_same_html_as_the_templates_write(data):
+    forms_ = [kind(Choosing)(data=data) for kind in (quick, plain)]
+    for form in forms_:
+        form.is_bound and form.is_valid()
+    fast, slow = ([str(field) for field in form] for form in forms_)
+    assert fast == slow
+    assert any("<optgroup" in html for html in fast)
+    if data and data.get("grouped"):
+        assert '<option value="pear" selected>Pear</option>' in fast[1]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_finder_form_is_the_same_html_with_quick_selects(language):
+    from django.utils import translation
+
+    from practices.forms import FinderForm
+
+    def rendered(widget_class: type[forms.Select]) -> list[str]:
+        form = FinderForm(data={"q": "Utrecht", "service": "phone", "radius_km": "50"})
+        form.is_valid()
+        for field in form.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.widget = widget_class(choices=field.choices, attrs=field.widget.attrs)
+        return [str(field) for field in form]
+
+    with translation.override(language):
+        assert rendered(QuickSelect) == rendered(forms.Select)
+        assert any(isinstance(f.widget, QuickSelect) for f in FinderForm().fields.values())
