@@ -1,9 +1,10 @@
 """The Today page's "day state", cached per patient under a version key (issue 18).
 
 Everything the page shows (the plan of programme/today.py, the insights extras and
-what the therapist set) is computed once and kept in the cache under the patient's
-version (pijnreset/versions.py), the content version, the patient's local date, time
-zone and language. What changes any of it bumps the version:
+what the therapist set) is computed once and kept in the cache, rendered as the page's
+body (programme/today_body.py), under the patient's version (pijnreset/versions.py),
+the content version, the patient's local date, time zone and language. What changes
+any of it bumps the version:
 
 - every request by the patient that may write (POST, PUT, PATCH, DELETE, on pages
   and the API; `BumpOnWriteMiddleware`), so their own check-in, flare, enrolment,
@@ -23,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import Model
@@ -35,6 +36,7 @@ from accounts.models import User
 from pijnreset import versions
 
 TTL = 15 * 60
+_V = TypeVar("_V")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 # Apps whose rows of a patient Today shows (directly or through a rule).
 PATIENT_APPS = frozenset({"diary", "programme", "assessments", "exercises", "care", "insights"})
@@ -66,15 +68,17 @@ def compute(user: User, now: datetime, language: str) -> DayState:
     )
 
 
-def day_state(user: User, now: datetime, language: str) -> DayState:
+def kept_for_the_day(
+    what: str, user: User, now: datetime, language: str, make: Callable[[DayState], _V]
+) -> _V:
+    """`make(day state)`, kept under the patient's and the content's versions for the
+    patient's day, time zone and language (programme/today_body.py keeps the page's body)."""
     require_patient(user)  # never from the cache: consent may have been withdrawn
     if not settings.DAY_STATE_CACHE:
-        return compute(user, now, language)
-    key = ":".join(
-        ("today", str(user.pk), user.local_date(now).isoformat(), str(user.zone), language)
-    )
+        return make(compute(user, now, language))
+    key = ":".join((what, str(user.pk), user.local_date(now).isoformat(), str(user.zone), language))
     names = [versions.patient(user.pk), versions.CONTENT]
-    return versions.kept(key, names, lambda: compute(user, now, language), TTL)
+    return versions.kept(key, names, lambda: make(compute(user, now, language)), TTL)
 
 
 changed = versions.patient_changed

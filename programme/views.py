@@ -14,11 +14,11 @@ from diary import actions as diary_actions
 from diary.models import Flare
 from pijnreset.http import AuthenticatedRequest
 from programme import actions
-from programme.day_state import day_state
 from programme.errors import ProgrammeError
 from programme.forms import EnrolForm, ReflectionForm, RestartForm
 from programme.models import Enrolment, LessonProgress, LessonText, Page
 from programme.today import plan_for
+from programme.today_body import today_body
 
 
 def _language() -> str:
@@ -28,19 +28,8 @@ def _language() -> str:
 @patient_required
 def today(request: AuthenticatedRequest) -> HttpResponse:
     """What is due today: the check-in, one lesson, one practice (constant queries)."""
-    state = day_state(request.user, timezone.now(), _language())  # cached, versioned
-    plan = state.plan
-    enrol_form = None
-    if plan.enrolment is None:
-        enrol_form = EnrolForm(initial={"started_on": plan.local_date})
-    context = {
-        "plan": plan,
-        "enrol_form": enrol_form,
-        "insights": state.insights,  # weekly summary, experiment week
-        "care_today": state.from_therapist,
-        "kept": state.kept_offline,  # this week's and last week's lessons, the flare plan
-    }
-    return render(request, "programme/today.html", context)
+    body = today_body(request, request.user, timezone.now(), _language())  # kept, versioned
+    return render(request, "programme/today.html", {"body": body})
 
 
 @patient_required
