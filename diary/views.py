@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,8 @@ from diary.errors import CheckInError, NothingToCopy
 from diary.forms import CheckInForm, ReminderForm
 from diary.models import CheckIn, CheckInRevision, ReminderPreference
 from pijnreset.http import AuthenticatedRequest
+from pijnreset.kept_html import as_format, with_token
+from programme.day_state import kept_for_the_day
 from push import actions as push_actions
 from push.delivery import push_enabled
 from push.endpoints import endpoint_digest
@@ -25,14 +28,18 @@ from push.models import PushSubscription
 @patient_required
 def check_in(request: AuthenticatedRequest, day: date | None = None) -> HttpResponse:
     """The daily check-in for today or one of the 7 days before (one query for the days)."""
-    today = request.user.local_date(timezone.now())
+    now = timezone.now()
+    today = request.user.local_date(now)
     day = day or today
     if rules.date_problem(day, today=today) is not None:
         raise Http404
-    days = CheckInDays(request.user, day=day, today=today)
     if request.method != "POST":
-        form = CheckInForm(initial=days.starting_point())
-        return render(request, "diary/check_in.html", days.context(form))
+        body = kept_for_the_day(
+            f"checkin-{day.isoformat()}", request.user, now, get_language() or "nl",
+            lambda: _check_in_as_format(request.user, day=day, today=today),
+        )  # fmt: skip
+        return render(request, "diary/check_in.html", {"body": with_token(body, request)})
+    days = CheckInDays(request.user, day=day, today=today)
     form = CheckInForm(request.POST)
     if form.is_valid():
         try:
@@ -50,6 +57,14 @@ def check_in(request: AuthenticatedRequest, day: date | None = None) -> HttpResp
             return _saved(request, offer_help=recorded.offer_help)
     context = days.context(form, offer_help=mentions_crisis(request.POST.get("note", "")))
     return render(request, "diary/check_in.html", context, status=422)
+
+
+def _check_in_as_format(user: object, *, day: date, today: date) -> str:
+    """The page's body for `day` as the patient left it, to keep until their data changes
+    (programme.day_state.kept_for_the_day: the patient's version, their day and language)."""
+    days = CheckInDays(user, day=day, today=today)
+    form = CheckInForm(initial=days.starting_point())
+    return as_format("diary/includes/check_in_body.html", days.context(form))
 
 
 @patient_required

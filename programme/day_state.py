@@ -69,16 +69,17 @@ def compute(user: User, now: datetime, language: str) -> DayState:
 
 
 def kept_for_the_day(
-    what: str, user: User, now: datetime, language: str, make: Callable[[DayState], _V]
+    what: str, user: User, now: datetime, language: str, make: Callable[[], _V]
 ) -> _V:
-    """`make(day state)`, kept under the patient's and the content's versions for the
-    patient's day, time zone and language (programme/today_body.py keeps the page's body)."""
+    """`make()`, kept under the patient's and the content's versions for the patient's
+    day, time zone and language: what the day state is made of, and pages made from it
+    (Today's body, programme/today_body.py; the check-in page, diary/views.py)."""
     require_patient(user)  # never from the cache: consent may have been withdrawn
     if not settings.DAY_STATE_CACHE:
-        return make(compute(user, now, language))
+        return make()
     key = ":".join((what, str(user.pk), user.local_date(now).isoformat(), str(user.zone), language))
     names = [versions.patient(user.pk), versions.CONTENT]
-    return versions.kept(key, names, lambda: make(compute(user, now, language)), TTL)
+    return versions.kept(key, names, make, TTL)
 
 
 changed = versions.patient_changed

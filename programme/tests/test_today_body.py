@@ -11,9 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from diary.actions import start_flare
+from pijnreset.kept_html import STAND_IN
 from programme.models import LessonText
 from programme.tests.helpers import enrol
-from programme.today_body import STAND_IN
 
 pytestmark = pytest.mark.django_db
 
