@@ -25,6 +25,18 @@ def _placeholder(name: str, value: object) -> tuple[str, tuple[object, ...]]:
     return f' {written}="{{}}"', (str(value),)
 
 
+def _attributes(attrs: dict[str, Any]) -> tuple[str, list[object]]:
+    """attrs.html as a piece of a format string and the values it takes."""
+    pieces: list[str] = []
+    values: list[object] = []
+    for name, value in attrs.items():
+        if value is not False:
+            piece, given = _placeholder(name, value)
+            pieces.append(piece)
+            values.extend(given)
+    return "".join(pieces), values
+
+
 def option_html(option: dict[str, Any]) -> str:
     """One <input> (and its <label> when wrapped), as radio_option.html writes it.
 
@@ -35,12 +47,9 @@ def option_html(option: dict[str, Any]) -> str:
         pieces.append(' value="{}"')
         values.append(str(option["value"]))
     attrs = option["attrs"]
-    for name, value in attrs.items():
-        if value is not False:
-            piece, given = _placeholder(name, value)
-            pieces.append(piece)
-            values.extend(given)
-    pieces.append(">")
+    written, given = _attributes(attrs)
+    pieces.append(written + ">")
+    values.extend(given)
     if option.get("wrap_label"):
         # input.html's closing newline stays inside the label
         label_for = ' for="{}"' if attrs.get("id") else ""
@@ -59,17 +68,6 @@ class QuickRadioSelect(forms.RadioSelect):
         if template_name == self.option_template_name:
             return option_html(context["widget"])
         return super()._render(template_name, context, renderer)  # type: ignore[misc]  # not in the stubs
-
-
-def _attributes(attrs: dict[str, Any]) -> tuple[str, list[object]]:
-    pieces: list[str] = []
-    values: list[object] = []
-    for name, value in attrs.items():
-        if value is not False:
-            piece, given = _placeholder(name, value)
-            pieces.append(piece)
-            values.extend(given)
-    return "".join(pieces), values
 
 
 def select_html(widget: dict[str, Any]) -> str:
