@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pijnreset import versions
@@ -36,8 +36,7 @@ def current() -> str:
 
 
 def changed() -> None:
-    versions.bump(NAME)
-    transaction.on_commit(lambda: versions.bump(NAME))
+    versions.bump_now_and_on_commit(NAME)
 
 
 class ChangesAvailability(versions.WritesBump[_M]):

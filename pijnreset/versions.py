@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 
 PREFIX = "version"
 
@@ -56,6 +56,13 @@ def kept(key: str, names: Sequence[str], make: Callable[[], _V], ttl: int) -> _V
 
 def bump(name: str) -> None:
     cache.set(_key(name), secrets.token_hex(8), timeout=None)
+
+
+def bump_now_and_on_commit(name: str) -> None:
+    """For a write that may sit in a transaction: a request that read the old rows in
+    between keeps them under the in-between version, never under the last one."""
+    bump(name)
+    transaction.on_commit(lambda: bump(name))
 
 
 def patient(user_id: int) -> str:

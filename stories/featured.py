@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -33,8 +32,7 @@ TTL = 60 * 60
 
 
 def changed() -> None:
-    versions.bump(NAME)
-    transaction.on_commit(lambda: versions.bump(NAME))
+    versions.bump_now_and_on_commit(NAME)
 
 
 def section() -> str:
