@@ -15,20 +15,13 @@ from diary.actions import record_check_in
 from diary.models import CheckInRevision
 from diary.values import CheckInValues
 from pijnreset.kept_html import STAND_IN
+from tests.kept_pages import TOKEN, TRICKY, without_tokens
 
 pytestmark = pytest.mark.django_db
-
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
-SHELL_TOKEN = re.compile(r'data-csrf="[^"]*"')
-TRICKY = 'A {token} and {{ braces }}, value="' + STAND_IN + '" <b>'
 
 
 def checked(html: str, pain: int) -> bool:
     return bool(re.search(rf'<input type="radio" name="pain" value="{pain}"[^>]* checked>', html))
-
-
-def without_tokens(html: str) -> str:
-    return TOKEN.sub("value=…", SHELL_TOKEN.sub("data-csrf=…", html))
 
 
 def page(client: Client, path: str) -> str:

@@ -4,8 +4,6 @@ and no text of a lesson or a person able to pass for the token's stand-in."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -14,25 +12,15 @@ from diary.actions import start_flare
 from pijnreset.kept_html import STAND_IN
 from programme.models import LessonText
 from programme.tests.helpers import enrol
+from tests.kept_pages import TOKEN, TRICKY, without_tokens
 
 pytestmark = pytest.mark.django_db
-
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
-TRICKY = 'A {token} and {{ braces }}, value="' + STAND_IN + '" <b>'
 
 
 def page(client: Client) -> str:
     response = client.get("/vandaag/")
     assert response.status_code == 200
     return response.content.decode()
-
-
-SHELL_TOKEN = re.compile(r'data-csrf="[^"]*"')  # the shell's, for scripts (base.html)
-
-
-def without_tokens(html: str) -> str:
-    html = SHELL_TOKEN.sub('data-csrf="…"', html)
-    return TOKEN.sub('name="csrfmiddlewaretoken" value="…"', html)
 
 
 @pytest.fixture
