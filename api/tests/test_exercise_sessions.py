@@ -18,6 +18,10 @@ NOW = datetime(2026, 3, 10, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 TODAY = NOW.date()  # in Amsterdam; still 9 March in UTC
 
 
+def in_amsterdam(moment):
+    return moment.astimezone(ZoneInfo("Europe/Amsterdam")).isoformat()
+
+
 def session_body(**changes):
     body = {
         "exercise": "breathing",
@@ -220,11 +224,13 @@ def test_without_the_constraint_a_look_then_insert_makes_two_rows(patient_anna):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_puts_of_one_session_all_succeed_with_one_row(patient_anna, anna_token):
     client_id = uuid.uuid4()
-    now = datetime.now(tz=ZoneInfo("Europe/Amsterdam"))
+    # Subtract in UTC: minus two minutes on an Amsterdam wall clock just after the
+    # spring change lands in the skipped hour, which Python reads as an hour later.
+    now = datetime.now(tz=ZoneInfo("UTC"))
     body = session_body(
         local_date=patient_anna.local_date().isoformat(),
-        started_at=(now - timedelta(minutes=2)).isoformat(),
-        ended_at=(now - timedelta(minutes=1)).isoformat(),
+        started_at=in_amsterdam(now - timedelta(minutes=2)),
+        ended_at=in_amsterdam(now - timedelta(minutes=1)),
     )
 
     def send(i):
