@@ -32,6 +32,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -237,12 +238,22 @@ def headers_for(page: Page, logins: dict[str, str]) -> dict[str, str]:
     return {}
 
 
-BENCH_REDIS = "redis://127.0.0.1:6379/5"
+# The benchmark's own Redis database, emptied at the start of each run: versions and kept
+# values of an earlier run (another database, another day) must not answer for this one.
+# Two benchmarks at once each need their own (BENCH_REDIS_URL).
+BENCH_REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def empty_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 def redis_answers() -> bool:
+    where = urlsplit(BENCH_REDIS)
     try:
-        socket.create_connection((HOST, 6379), timeout=1).close()
+        socket.create_connection((where.hostname, where.port or 6379), timeout=1).close()
     except OSError:
         return False
     return True
@@ -268,6 +279,7 @@ def measure(label: str, database_url: str, args: argparse.Namespace, *, fresh: b
             # As deployed on more than one process (docs/deployment.md): the shared cache
             # holds sessions and Today's day state.
             env["CACHE_URL"] = BENCH_REDIS
+            empty_redis(BENCH_REDIS)
         say(f"  cache: {env.get('CACHE_URL', 'per process (locmem); no day-state cache')}")
         logins = prepare(env, args.scale, fresh=fresh)
         app_port, floor_port = free_port(), free_port()
