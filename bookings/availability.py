@@ -39,20 +39,6 @@ def bookable_therapists(practice: Practice, kind: str) -> list[Therapist]:
     return list(Therapist.objects.listed().filter(practices=practice).doing(kind).order_by("name"))
 
 
-def busy_intervals(
-    therapists: Iterable[Therapist],
-    *,
-    window_start: datetime,
-    window_end: datetime,
-    now: datetime,
-    ignore: Appointment | None = None,
-) -> dict[int, list[slots.Interval]]:
-    """Each therapist's taken time in the window: appointments at any practice and blocks."""
-    return busy_and_holds(
-        therapists, window_start=window_start, window_end=window_end, now=now, ignore=ignore
-    )[0]
-
-
 def busy_and_holds(
     therapists: Iterable[Therapist],
     *,
@@ -61,7 +47,8 @@ def busy_and_holds(
     now: datetime,
     ignore: Appointment | None = None,
 ) -> tuple[dict[int, list[slots.Interval]], dict[int, datetime]]:
-    """`busy_intervals`, and when each therapist's first hold in it gives its time back."""
+    """Each therapist's taken time in the window (appointments at any practice and blocks),
+    and when each therapist's first hold in it gives its time back."""
     ids = [therapist.pk for therapist in therapists]
     busy: dict[int, list[slots.Interval]] = defaultdict(list)
     hold_ends: dict[int, datetime] = {}
@@ -133,27 +120,48 @@ def free_slots(
     this way); `ignore` leaves one appointment out of the busy time (moving it);
     `respect_busy=False` gives the grid alone (is this time offered at all?).
     """
+    return free_slots_and_first_hold_end(
+        practice=practice, appointment_type=appointment_type, kind=kind,
+        window_start=window_start, window_end=window_end, now=now, therapists=therapists,
+        ignore=ignore, respect_busy=respect_busy,
+    )[0]  # fmt: skip
+
+
+def free_slots_and_first_hold_end(
+    *,
+    practice: Practice,
+    appointment_type: AppointmentType,
+    kind: str,
+    window_start: datetime,
+    window_end: datetime,
+    now: datetime,
+    therapists: Sequence[Therapist] | None = None,
+    ignore: Appointment | None = None,
+    respect_busy: bool = True,
+) -> tuple[list[OfferedSlot], datetime | None]:
+    """`free_slots`, and when the first guest's hold among them runs out (None: no hold),
+    the moment its time is free again without any write (bookings/offer.py keeps a week)."""
     if not appointment_type.allows(kind) or not appointment_type.is_active:
-        return []
+        return [], None
     window = within_booking_window(window_start, window_end, now=now)
     if window is None:
-        return []
+        return [], None
     window_start, window_end = window
     if therapists is None:
         therapists = bookable_therapists(practice, kind)
     if not therapists:
-        return []
+        return [], None
     hours: dict[int, list[slots.WorkingHours]] = defaultdict(list)
     for therapist_id, weekday, start, end in WorkingHours.objects.filter(
         practice=practice, therapist__in=therapists
     ).values_list("therapist_id", "weekday", "start", "end"):
         hours[therapist_id].append(slots.WorkingHours(weekday, start, end))
-    busy = (
-        busy_intervals(
+    busy, hold_ends = (
+        busy_and_holds(
             therapists, window_start=window_start, window_end=window_end, now=now, ignore=ignore
         )
         if respect_busy
-        else {}
+        else ({}, {})
     )
     closed = closed_dates(practice, window_start, window_end)
     spec = slots.AppointmentSpec(duration=appointment_type.duration, buffer=appointment_type.buffer)
@@ -173,7 +181,7 @@ def free_slots(
         ):
             offered.append(OfferedSlot(therapist, slot.start, slot.end))
     offered.sort(key=lambda item: (item.start, item.therapist.name))
-    return offered
+    return offered, min(hold_ends.values(), default=None)
 
 
 def is_offered(

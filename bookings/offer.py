@@ -3,6 +3,15 @@
 
 Used by the practice page (the first week shown at once) and the slot list (any
 week). The booking itself is judged again by bookings/requests.py and the action.
+
+A week of free times is kept (issue 18) as the finder's first free times are
+(bookings/first_free.py): under the availability version, which whatever changes a
+free time bumps, where every process shares the cache, and only while time alone
+cannot have changed it: until its first time comes inside the practice's notice, a
+guest's hold in it runs out, or `first_free.TTL` has passed (a later time may come
+into reach at the end of the booking horizon). Its key holds the practice's today, so
+a new day makes the week anew, and the language, since the days and links are written
+out in it.
 """
 
 from __future__ import annotations
@@ -10,9 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.utils import timezone
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
 
-from bookings import availability, requests, times_shown
+from bookings import availability, availability_version, first_free, requests, times_shown
 from bookings.models import AppointmentType, Kind
 from practices.models import Practice, Service
 
@@ -84,6 +95,18 @@ class WeekOfTimes:
     later: date | None = None  # the first day with a free time, when this window has none
 
 
+@dataclass(frozen=True)
+class KeptWeek:
+    """A week of free times, and the span of time in which it holds."""
+
+    times: WeekOfTimes
+    computed_at: datetime
+    last_valid: datetime  # the last moment it holds
+
+    def holds_at(self, now: datetime) -> bool:
+        return self.computed_at <= now <= self.last_valid
+
+
 def week_of_times(
     practice: Practice,
     appointment_type: AppointmentType,
@@ -93,9 +116,33 @@ def week_of_times(
     now: datetime,
 ) -> WeekOfTimes:
     window = requests.week_window(week, zone=practice.zone, now=now)
+    if not settings.DAY_STATE_CACHE:
+        return _week_from_the_database(practice, appointment_type, kind, window, now).times
+    key = ":".join((
+        "week_of_times", availability_version.current(), str(practice.pk),
+        str(appointment_type.pk), kind, window.first.isoformat(), window.today.isoformat(),
+        translation.get_language() or "",
+    ))  # fmt: skip
+    kept = cache.get(key)
+    if isinstance(kept, KeptWeek) and kept.holds_at(now):
+        return kept.times
+    made = _week_from_the_database(practice, appointment_type, kind, window, now)
+    cache.set(key, made, timeout=int(first_free.TTL.total_seconds()))
+    return made.times
+
+
+def _week_from_the_database(
+    practice: Practice,
+    appointment_type: AppointmentType,
+    kind: str,
+    window: requests.WeekWindow,
+    now: datetime,
+) -> KeptWeek:
+    notice = timedelta(hours=practice.minimum_notice_hours)
+    until = [now + first_free.TTL]
 
     def free(start: datetime, end: datetime) -> list[availability.OfferedSlot]:
-        return availability.free_slots(
+        offered, hold_end = availability.free_slots_and_first_hold_end(
             practice=practice,
             appointment_type=appointment_type,
             kind=kind,
@@ -103,6 +150,11 @@ def week_of_times(
             window_end=end,
             now=now,
         )
+        if offered:  # sorted by start: the first to become too soon to book
+            until.append(offered[0].start - notice)
+        if hold_end is not None:  # a hold gives its time back the moment it runs out
+            until.append(hold_end - first_free.JUST_BEFORE)
+        return offered
 
     offered = free(window.start, window.end)
     later = None
@@ -110,7 +162,7 @@ def week_of_times(
         ahead = free(window.end, now + timedelta(weeks=practice.horizon_weeks))
         later = ahead[0].start.astimezone(practice.zone).date() if ahead else None
     days = availability.by_day(offered, practice)
-    return WeekOfTimes(
+    times = WeekOfTimes(
         days=days,
         shown=times_shown.days_shown(days, practice, type_slug=appointment_type.slug, kind=kind),
         first=window.first,
@@ -119,6 +171,7 @@ def week_of_times(
         next_week=window.next,
         later=later,
     )
+    return KeptWeek(times, now, min(until))
 
 
 def booking_context(
