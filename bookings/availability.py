@@ -139,8 +139,8 @@ def free_slots_and_first_hold_end(
     ignore: Appointment | None = None,
     respect_busy: bool = True,
 ) -> tuple[list[OfferedSlot], datetime | None]:
-    """`free_slots`, and when the first guest's hold among them runs out (None: no hold),
-    the moment its time is free again without any write (bookings/offer.py keeps a week)."""
+    """`free_slots`, and the moment the first guest's hold in the window runs out (None:
+    no hold), when its time is free again without any write (bookings/offer.py uses it)."""
     if not appointment_type.allows(kind) or not appointment_type.is_active:
         return [], None
     window = within_booking_window(window_start, window_end, now=now)
