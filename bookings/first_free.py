@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -44,13 +45,15 @@ TTL = timedelta(minutes=5)
 JUST_BEFORE = timedelta(microseconds=1)  # the finest step of a stored time
 
 ByKind = dict[str, datetime | None]
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
-class Answer:
-    """One practice's first free times, and the time span in which they hold."""
+class Answer(Generic[V]):
+    """A value worked out from the database, and the time span in which it holds: one
+    practice's first free times here, a week of free times in bookings/offer.py."""
 
-    by_kind: ByKind
+    value: V
     computed_at: datetime
     last_valid: datetime  # the last moment it holds
 
@@ -92,7 +95,7 @@ def first_free_by_kind(practices: Sequence[Practice], *, now: datetime) -> dict[
     """By practice pk: each way it can be booked online, in its page's order, with its
     first free start (aware, UTC) or None. A practice with nothing bookable has no ways."""
     if not settings.DAY_STATE_CACHE:
-        return {pk: answer.by_kind for pk, answer in compute(practices, now=now).items()}
+        return {pk: answer.value for pk, answer in compute(practices, now=now).items()}
     version = availability_version.current()
     keys = {practice.pk: f"first_free:{version}:{practice.pk}" for practice in practices}
     cached = cache.get_many(keys.values()) if keys else {}
@@ -101,7 +104,7 @@ def first_free_by_kind(practices: Sequence[Practice], *, now: datetime) -> dict[
     for practice in practices:
         answer = cached.get(keys[practice.pk])
         if isinstance(answer, Answer) and answer.holds_at(now):
-            found[practice.pk] = answer.by_kind
+            found[practice.pk] = answer.value
         else:
             missing.append(practice)
     if missing:
@@ -110,14 +113,16 @@ def first_free_by_kind(practices: Sequence[Practice], *, now: datetime) -> dict[
             {keys[pk]: answer for pk, answer in computed.items()},
             timeout=int(TTL.total_seconds()),
         )
-        found.update((pk, answer.by_kind) for pk, answer in computed.items())
+        found.update((pk, answer.value) for pk, answer in computed.items())
     return {practice.pk: found[practice.pk] for practice in practices}
 
 
-def compute(practices: Sequence[Practice], *, now: datetime) -> dict[int, Answer]:
+def compute(practices: Sequence[Practice], *, now: datetime) -> dict[int, Answer[ByKind]]:
     """`first_free_by_kind` from the database, with how long each answer holds."""
     longest = now + TTL
-    answer: dict[int, Answer] = {practice.pk: Answer({}, now, longest) for practice in practices}
+    answer: dict[int, Answer[ByKind]] = {
+        practice.pk: Answer({}, now, longest) for practice in practices
+    }
     if not practices:
         return answer
     # The finder reads only what its cards show: the booking rules in one more query.

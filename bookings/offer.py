@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -95,18 +96,6 @@ class WeekOfTimes:
     later: date | None = None  # the first day with a free time, when this window has none
 
 
-@dataclass(frozen=True)
-class KeptWeek:
-    """A week of free times, and the span of time in which it holds."""
-
-    times: WeekOfTimes
-    computed_at: datetime
-    last_valid: datetime  # the last moment it holds
-
-    def holds_at(self, now: datetime) -> bool:
-        return self.computed_at <= now <= self.last_valid
-
-
 def week_of_times(
     practice: Practice,
     appointment_type: AppointmentType,
@@ -117,18 +106,18 @@ def week_of_times(
 ) -> WeekOfTimes:
     window = requests.week_window(week, zone=practice.zone, now=now)
     if not settings.DAY_STATE_CACHE:
-        return _week_from_the_database(practice, appointment_type, kind, window, now).times
+        return _week_from_the_database(practice, appointment_type, kind, window, now).value
     key = ":".join((
         "week_of_times", availability_version.current(), str(practice.pk),
         str(appointment_type.pk), kind, window.first.isoformat(), window.today.isoformat(),
         translation.get_language() or "",
     ))  # fmt: skip
     kept = cache.get(key)
-    if isinstance(kept, KeptWeek) and kept.holds_at(now):
-        return kept.times
+    if isinstance(kept, first_free.Answer) and kept.holds_at(now):
+        return cast(WeekOfTimes, kept.value)
     made = _week_from_the_database(practice, appointment_type, kind, window, now)
     cache.set(key, made, timeout=int(first_free.TTL.total_seconds()))
-    return made.times
+    return made.value
 
 
 def _week_from_the_database(
@@ -137,7 +126,7 @@ def _week_from_the_database(
     kind: str,
     window: requests.WeekWindow,
     now: datetime,
-) -> KeptWeek:
+) -> first_free.Answer[WeekOfTimes]:
     notice = timedelta(hours=practice.minimum_notice_hours)
     until = [now + first_free.TTL]
 
@@ -171,7 +160,7 @@ def _week_from_the_database(
         next_week=window.next,
         later=later,
     )
-    return KeptWeek(times, now, min(until))
+    return first_free.Answer(times, now, min(until))
 
 
 def booking_context(
